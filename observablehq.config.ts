@@ -1,0 +1,7 @@
+export default {
+  title: "probe",
+  root: "src",
+  globalStylesheets: [],
+  footer: "",
+  search: false,
+};
