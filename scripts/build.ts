@@ -8,7 +8,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync}
 import {join} from "node:path";
 import {setCurrentDate, readConfig} from "@observablehq/framework/dist/config.js";
 import {build} from "@observablehq/framework/dist/build.js";
-import {cacheRoot, inputsDigest, root} from "./inputs.js";
+import {cacheRoot, inputsDigest, pinOptionalLibraries, root} from "./inputs.js";
 
 process.chdir(root);
 // Framework runs TypeScript loaders with the `tsx` on PATH; npm scripts put node_modules/.bin there, direct runs may not.
@@ -23,6 +23,7 @@ if (previous !== digest) {
   }
   console.log(previous === null ? "loader inputs: first build, running every loader" : "loader inputs changed: running every loader again");
 }
+pinOptionalLibraries();
 const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? Date.UTC(2007, 0, 1) / 1000);
 if (!Number.isFinite(epoch)) throw new Error(`SOURCE_DATE_EPOCH is not a number (got "${process.env.SOURCE_DATE_EPOCH}")`);
 setCurrentDate(new Date(epoch * 1000));

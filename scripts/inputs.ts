@@ -2,7 +2,7 @@
 // entry file (src/data/*.json.ts) is newer than its cached output; it does not see edits to data/ or
 // to the modules in loaders/ (Framework issue #204). The build and the preview both use this list.
 import {createHash} from "node:crypto";
-import {readdirSync, readFileSync, statSync} from "node:fs";
+import {mkdirSync, readdirSync, readFileSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
 
 export const root = new URL("..", import.meta.url).pathname;
@@ -49,4 +49,33 @@ export function loaderEntries(): string[] {
   return walk(srcRoot, []).filter(
     (f) => !f.includes(`${join("src", ".observablehq")}`) && /\.[a-z0-9]+\.(ts|js)$/i.test(f) && statSync(f).isFile()
   );
+}
+
+/**
+ * Framework's client library names optional libraries (React, Leaflet, DuckDB's Arrow, …) by npm range and
+ * resolves each range's newest version from the npm registry on a cold build, even though a page loads them
+ * only if it uses them (and then from a CDN, which this project never does). Pinning the versions in
+ * Framework's version cache keeps the build from contacting any host and keeps its output from changing when
+ * one of them publishes a release. A page that did use one of these libraries would fail loudly at build time.
+ */
+export const optionalLibraryVersions = [
+  "@observablehq/plot@0.6.17",
+  "@observablehq/sample-datasets@1.0.1",
+  "apache-arrow@21.2.0",
+  "arquero@8.0.3",
+  "d3-dsv@3.0.2",
+  "d3@7.9.2",
+  "echarts@6.1.0",
+  "htl@1.0.0",
+  "leaflet@1.9.4",
+  "lodash@4.18.1",
+  "mapbox-gl@3.32.0",
+  "parquet-wasm@0.8.0",
+  "react-dom@19.3.1",
+  "react@19.3.1",
+  "topojson-client@3.1.0",
+];
+
+export function pinOptionalLibraries(): void {
+  for (const spec of optionalLibraryVersions) mkdirSync(join(cacheRoot, "_npm", spec), {recursive: true});
 }
