@@ -108,13 +108,41 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const SPACE = 32;
+const QUOTE_NEVER_CLOSED = "quoted cell is never closed";
 
-function tokenize(text: string, problems: TableProblem[]): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  while (i < n) {
+/** Reads one record at a time, so that rows are validated while they are young (cheap for the garbage collector). */
+class CsvReader {
+  private i = 0;
+  private line = 1;
+  private done = false;
+  constructor(
+    private readonly text: string,
+    private readonly problems: TableProblem[],
+  ) {}
+
+  /** The next record, or null at the end of the text or after a quote that is never closed. */
+  next(): CsvRecord | null {
+    const {text, problems} = this;
+    const n = text.length;
+    let i = this.i;
+    let line = this.line;
+    if (this.done || i >= n) return null;
+    // Fast path: a line without quotes or stray carriage returns is split on commas.
+    let eol = text.indexOf("\n", i);
+    if (eol < 0) eol = n;
+    const end = eol > i && text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
+    const lineText = text.slice(i, end);
+    if (lineText.indexOf('"') < 0 && lineText.indexOf("\r") < 0) {
+      const cells = lineText.split(",");
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (cell.charCodeAt(0) === SPACE || cell.charCodeAt(cell.length - 1) === SPACE) cells[c] = trimSpaces(cell);
+      }
+      this.line = line + 1;
+      this.i = eol + 1;
+      return {line, cells, cellLines: null, blank: cells.length === 1 && cells[0] === ""};
+    }
+    // Otherwise the general reader, one cell at a time (quoted cells may span lines).
     const record: CsvRecord = {line, cells: [], cellLines: null, blank: false};
     const recordStart = i;
     for (;;) {
@@ -132,8 +160,9 @@ function tokenize(text: string, problems: TableProblem[]): CsvRecord[] {
         for (;;) {
           const q = text.indexOf('"', k);
           if (q < 0) {
-            problems.push({line: cellLine, column, problem: "quoted cell is never closed", value: text.slice(open, open + 40)});
-            return records; // nothing after an open quote can be read reliably
+            problems.push({line: cellLine, column, problem: QUOTE_NEVER_CLOSED, value: text.slice(open, open + 40)});
+            this.done = true; // nothing after an open quote can be read reliably
+            return null;
           }
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(segment, q + 1);
@@ -193,9 +222,18 @@ function tokenize(text: string, problems: TableProblem[]): CsvRecord[] {
       break;
     }
     if (record.cells.length === 1 && record.cells[0] === "" && !/"/.test(text.slice(recordStart, i))) record.blank = true;
-    records.push(record);
+    this.i = i;
+    this.line = line;
+    return record;
   }
-  return records;
+}
+
+function trimSpaces(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && s.charCodeAt(a) === SPACE) a++;
+  while (b > a && s.charCodeAt(b - 1) === SPACE) b--;
+  return s.slice(a, b);
 }
 
 function isBreak(c: number): boolean {
@@ -209,32 +247,80 @@ const PLAIN_DECIMAL = /^[0-9]+(\.[0-9]+)?$/;
 const NEGATIVE_DECIMAL = /^-[0-9]+(\.[0-9]+)?$/;
 const NON_FINITE = /^[+-]?(inf|infinity|nan)$/i;
 
-type CellResult<T> = {ok: true; value: T} | {ok: false; problem: string};
+/** A cell rule: `parse` gives the value, or undefined when the text is invalid; `problem` then says why. The
+ * split keeps the valid path free of allocations (the benchmark parses 100,000 rows). */
+interface CellRule<T> {
+  parse(s: string): T | undefined;
+  problem(column: string, s: string): string;
+}
 
-function parseMonthOrAge(column: string, s: string): CellResult<number> {
-  if (PLAIN_DECIMAL.test(s)) {
+const monthOrAge: CellRule<number> = {
+  parse(s) {
+    if (!PLAIN_DECIMAL.test(s)) return undefined;
     const v = Number(s);
-    if (!Number.isFinite(v)) return {ok: false, problem: `${column} is not finite`};
-    return {ok: true, value: v};
+    return Number.isFinite(v) ? v : undefined;
+  },
+  problem(column, s) {
+    if (PLAIN_DECIMAL.test(s)) return `${column} is not finite`; // digits beyond the largest double
+    if (NEGATIVE_DECIMAL.test(s)) return `${column} is negative`;
+    if (NON_FINITE.test(s)) return `${column} is not finite`;
+    return `${column} is not a plain decimal number (digits, optionally a point and more digits)`;
+  },
+};
+
+const yesNo: CellRule<boolean> = {
+  parse: (s) => (s === "yes" ? true : s === "no" ? false : undefined),
+  problem: (column) => `${column} must be yes or no`,
+};
+
+function oneOf<T extends string>(allowed: readonly T[]): CellRule<T> {
+  return {
+    parse: (s) => ((allowed as readonly string[]).includes(s) ? (s as T) : undefined),
+    problem: (column) => `unknown ${column}, expected one of ${allowed.join(", ")}`,
+  };
+}
+const primarySiteRule = oneOf(PRIMARY_SITES);
+const surgeryRule = oneOf(SURGERY_INTENTS);
+const statusRule = oneOf(STATUSES);
+
+/** Reads the cells of one row by column name and reports problems at their line and column. */
+class RowReader {
+  row: CsvRecord = {line: 0, cells: [], cellLines: null, blank: false};
+  /** 0-based field index of each column, -1 when the header lacks it. */
+  private readonly index: Record<Column, number>;
+  constructor(
+    position: Map<Column, number>,
+    private readonly problems: TableProblem[],
+  ) {
+    this.index = Object.fromEntries(COLUMNS.map((c) => [c, position.get(c) ?? -1])) as Record<Column, number>;
   }
-  if (NEGATIVE_DECIMAL.test(s)) return {ok: false, problem: `${column} is negative`};
-  if (NON_FINITE.test(s)) return {ok: false, problem: `${column} is not finite`};
-  return {ok: false, problem: `${column} is not a plain decimal number (digits, optionally a point and more digits)`};
+  /** The cell's text, or undefined when the column is missing from the header. */
+  cell(name: Column): string | undefined {
+    const i = this.index[name];
+    return i < 0 ? undefined : this.row.cells[i];
+  }
+  line(name: Column): number {
+    return this.row.cellLines?.[this.index[name]] ?? this.row.line;
+  }
+  report(name: Column, problem: string): void {
+    const i = this.index[name];
+    this.problems.push({line: this.line(name), column: i + 1, problem, value: this.row.cells[i]});
+  }
+  /** A required cell read with its rule; undefined when the column is missing or the value invalid (reported). */
+  required<T>(name: Column, rule: CellRule<T>): T | undefined {
+    const s = this.cell(name);
+    if (s === undefined) return undefined;
+    if (s === "") {
+      this.report(name, `${name} is empty; a value is required`);
+      return undefined;
+    }
+    const v = rule.parse(s);
+    if (v === undefined) this.report(name, rule.problem(name, s));
+    return v;
+  }
 }
 
-function parseYesNo(column: string, s: string): CellResult<boolean> {
-  if (s === "yes") return {ok: true, value: true};
-  if (s === "no") return {ok: true, value: false};
-  return {ok: false, problem: `${column} must be yes or no`};
-}
-
-function parseOneOf<T extends string>(column: string, allowed: readonly T[], s: string): CellResult<T> {
-  if ((allowed as readonly string[]).includes(s)) return {ok: true, value: s as T};
-  return {ok: false, problem: `unknown ${column}, expected one of ${allowed.join(", ")}`};
-}
-
-const YES_NO_COLUMNS = ["complication", "postoperative_death", "recurrence_surgery", "recurrence_rfa", "recurrence_imatinib"] as const;
-const TREATMENT_COLUMNS = ["recurrence_surgery", "recurrence_rfa", "recurrence_imatinib"] as const;
+const treatmentWithoutRecurrence = (name: Column) => `${name} is yes but there is no recurrence (recurrence_month is empty)`;
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -253,8 +339,9 @@ export function parsePatients(text: string, fileName = "patients.csv"): Patient[
     problems.push({line: 1, column: 1, problem: "empty file: expected a header line and patient rows", value: text});
     fail();
   }
-  const records = tokenize(text, problems);
-  const header = records[0];
+  const reader = new CsvReader(text, problems);
+  const header = reader.next();
+  if (header === null) return fail(); // a quote in the header never closed
 
   // Header: every column once, nothing else.
   const position = new Map<Column, number>(); // column -> 0-based field index
@@ -275,15 +362,13 @@ export function parsePatients(text: string, fileName = "patients.csv"): Patient[
     }
   }
 
-  const rows = records.slice(1);
-  if (rows.length === 0) {
-    problems.push({line: header.line + 1, column: 1, problem: "no patients: the file has a header and no rows", value: ""});
-  }
-
   const patients: Patient[] = [];
+  const cells = new RowReader(position, problems);
   const idLines = new Map<string, number>();
   const width = header.cells.length;
-  for (const row of rows) {
+  let rowCount = 0;
+  for (let row = reader.next(); row !== null; row = reader.next()) {
+    rowCount++;
     if (row.blank) {
       problems.push({line: row.line, column: 1, problem: "blank line", value: ""});
       continue;
@@ -307,67 +392,50 @@ export function parsePatients(text: string, fileName = "patients.csv"): Patient[
       continue;
     }
     const before = problems.length;
-    const at = (name: Column) => position.get(name);
-    const cell = (name: Column): string | undefined => {
-      const index = at(name);
-      return index === undefined ? undefined : row.cells[index];
-    };
-    const report = (name: Column, problem: string) => {
-      const index = at(name)!;
-      problems.push({line: row.cellLines?.[index] ?? row.line, column: index + 1, problem, value: row.cells[index]});
-    };
-    // Reads a required cell with its rule; undefined when the column is missing or the value invalid (reported).
-    function required<T>(name: Column, rule: (column: string, s: string) => CellResult<T>): T | undefined {
-      const s = cell(name);
-      if (s === undefined) return undefined;
-      if (s === "") {
-        report(name, `${name} is empty; a value is required`);
-        return undefined;
-      }
-      const r = rule(name, s);
-      if (!r.ok) {
-        report(name, r.problem);
-        return undefined;
-      }
-      return r.value;
-    }
+    // No function is created inside this loop: tsx wraps each in a naming helper, which costs more than the parse.
+    cells.row = row;
 
-    const id = cell("id");
+    const id = cells.cell("id");
     if (id !== undefined) {
-      if (id === "") report("id", "id is empty; a value is required");
-      else if (idLines.has(id)) report("id", `duplicate id: already on line ${idLines.get(id)}`);
-      else idLines.set(id, row.cellLines?.[at("id")!] ?? row.line);
+      if (id === "") cells.report("id", "id is empty; a value is required");
+      else if (idLines.has(id)) cells.report("id", `duplicate id: already on line ${idLines.get(id)}`);
+      else idLines.set(id, cells.line("id"));
     }
-    const age = required("age", parseMonthOrAge);
-    const primarySite = required("primary_site", (c, s) => parseOneOf(c, PRIMARY_SITES, s));
-    const surgery = required("surgery", (c, s) => parseOneOf(c, SURGERY_INTENTS, s));
-    const yesNo = {} as Record<(typeof YES_NO_COLUMNS)[number], boolean | undefined>;
-    for (const name of YES_NO_COLUMNS) yesNo[name] = required(name, parseYesNo);
-    const recurrenceCell = cell("recurrence_month");
+    const age = cells.required("age", monthOrAge);
+    const primarySite = cells.required("primary_site", primarySiteRule);
+    const surgery = cells.required("surgery", surgeryRule);
+    const complication = cells.required("complication", yesNo);
+    const postoperativeDeath = cells.required("postoperative_death", yesNo);
+    const recurrenceSurgery = cells.required("recurrence_surgery", yesNo);
+    const recurrenceRfa = cells.required("recurrence_rfa", yesNo);
+    const recurrenceImatinib = cells.required("recurrence_imatinib", yesNo);
+    const recurrenceCell = cells.cell("recurrence_month");
     let recurrenceMonth: number | null | undefined;
     if (recurrenceCell === "") recurrenceMonth = null;
-    else if (recurrenceCell !== undefined) recurrenceMonth = required("recurrence_month", parseMonthOrAge);
-    const status = required("status", (c, s) => parseOneOf(c, STATUSES, s));
-    const followupMonth = required("followup_month", parseMonthOrAge);
+    else if (recurrenceCell !== undefined) recurrenceMonth = cells.required("recurrence_month", monthOrAge);
+    const status = cells.required("status", statusRule);
+    const followupMonth = cells.required("followup_month", monthOrAge);
 
     // Rules across cells, checked when the cells they read are valid.
     if (typeof recurrenceMonth === "number" && followupMonth !== undefined && recurrenceMonth > followupMonth) {
-      report("recurrence_month", `recurrence_month is after the last contact (followup_month ${cell("followup_month")})`);
+      cells.report("recurrence_month", `recurrence_month is after the last contact (followup_month ${cells.cell("followup_month")})`);
     }
-    if (yesNo.postoperative_death === true && status !== undefined && status !== "dead") {
-      report("status", "status must be dead for a postoperative death (postoperative_death is yes)");
+    if (postoperativeDeath === true && status !== undefined && status !== "dead") {
+      cells.report("status", "status must be dead for a postoperative death (postoperative_death is yes)");
     }
     if (recurrenceMonth === null) {
-      for (const name of TREATMENT_COLUMNS) {
-        if (yesNo[name] === true) report(name, `${name} is yes but there is no recurrence (recurrence_month is empty)`);
-      }
+      if (recurrenceSurgery === true) cells.report("recurrence_surgery", treatmentWithoutRecurrence("recurrence_surgery"));
+      if (recurrenceRfa === true) cells.report("recurrence_rfa", treatmentWithoutRecurrence("recurrence_rfa"));
+      if (recurrenceImatinib === true) cells.report("recurrence_imatinib", treatmentWithoutRecurrence("recurrence_imatinib"));
     }
     if (
       typeof recurrenceMonth === "number" &&
       status === "alive_disease_free" &&
-      TREATMENT_COLUMNS.every((name) => yesNo[name] === false)
+      recurrenceSurgery === false &&
+      recurrenceRfa === false &&
+      recurrenceImatinib === false
     ) {
-      report("status", "status is alive_disease_free after a recurrence with no treatment (surgery, RFA and imatinib all no)");
+      cells.report("status", "status is alive_disease_free after a recurrence with no treatment (surgery, RFA and imatinib all no)");
     }
 
     if (problems.length === before && position.size === COLUMNS.length) {
@@ -376,16 +444,19 @@ export function parsePatients(text: string, fileName = "patients.csv"): Patient[
         age: age!,
         primarySite: primarySite!,
         surgery: surgery!,
-        complication: yesNo.complication!,
-        postoperativeDeath: yesNo.postoperative_death!,
+        complication: complication!,
+        postoperativeDeath: postoperativeDeath!,
         recurrenceMonth: recurrenceMonth!,
-        recurrenceSurgery: yesNo.recurrence_surgery!,
-        recurrenceRfa: yesNo.recurrence_rfa!,
-        recurrenceImatinib: yesNo.recurrence_imatinib!,
+        recurrenceSurgery: recurrenceSurgery!,
+        recurrenceRfa: recurrenceRfa!,
+        recurrenceImatinib: recurrenceImatinib!,
         status: status!,
         followupMonth: followupMonth!,
       });
     }
+  }
+  if (rowCount === 0 && !problems.some((p) => p.problem === QUOTE_NEVER_CLOSED)) {
+    problems.push({line: header.line + 1, column: 1, problem: "no patients: the file has a header and no rows", value: ""});
   }
   if (problems.length > 0) fail();
   return patients;

@@ -291,6 +291,14 @@ describe("parsePatients: rejections name file:line:column and value", () => {
       'patients.csv:3:3 quoted cell is never closed (got "\\"jejunum,curative,no,no,7,yes,no,yes,ali")',
     ]);
   });
+  test("a quote never closed in the header or the first row stops reading without claiming there are no rows", () => {
+    assert.deepEqual(problems('"id' + HEADER.slice(2) + "\n" + ROW1 + "\n"), [
+      `patients.csv:1:1 quoted cell is never closed (got ${JSON.stringify(('"id' + HEADER.slice(2) + "\n" + ROW1).slice(0, 40))})`,
+    ]);
+    assert.deepEqual(problems(table('"P01' + ROW1.slice(3))), [
+      'patients.csv:2:1 quoted cell is never closed (got "\\"P01,74,stomach,curative,yes,yes,,no,no,")',
+    ]);
+  });
   test("a quoted cell spanning lines is rejected at the line where it starts; later lines keep their numbers", () => {
     const msg = problems(table(ROW1.replace("stomach", '"stom\nach"'), setField(ROW2, 2, "-1")));
     assert.deepEqual(msg, [
