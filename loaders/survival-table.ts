@@ -1,0 +1,203 @@
+/**
+ * Shared machinery for the survival modules (`kaplan-meier.ts`, `log-rank.ts`): argument checks with precise
+ * error messages, and the sort that turns n rows of (time, event) into one row per distinct time.
+ *
+ * The sort is a least-significant-digit radix sort on the IEEE-754 bit patterns of the times (for non-negative
+ * doubles the bit pattern orders like the number). The event flag rides in the sign bit, which the sort
+ * ignores, so no per-row object or index array is needed: two Float64Arrays of n values are the whole working
+ * memory. Passes whose digit is the same for every row (e.g. the low mantissa bits of whole-day times) are
+ * skipped. Ties are exact equality of doubles (R's survfit would also merge times closer than ~1.5e-8 relative,
+ * its `timefix`; data with such near-ties should be rounded first).
+ */
+
+/** Formats a value for an error message: strings quoted, everything else as JavaScript prints it. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number" && Object.is(value, -0)) return "-0";
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/** Throws unless `value` is an array or typed array (anything with a numeric length and index access). */
+export function checkArrayLike(value: unknown, name: string): asserts value is ArrayLike<unknown> {
+  if (
+    value === null ||
+    value === undefined ||
+    typeof value === "string" ||
+    typeof (value as ArrayLike<unknown>).length !== "number"
+  ) {
+    throw new Error(`${name} must be an array (got ${describeValue(value)})`);
+  }
+}
+
+/** Checks time and event arrays and returns n. */
+export function checkSurvivalArguments(time: unknown, event: unknown): number {
+  checkArrayLike(time, "time");
+  checkArrayLike(event, "event");
+  const n = time.length;
+  if (event.length !== n) throw new Error(`event has length ${event.length} but time has length ${n}`);
+  if (n === 0) throw new Error("time must not be empty (got an empty array)");
+  return n;
+}
+
+export function badTime(i: number, t: unknown): Error {
+  return new Error(`time[${i}] must be a finite non-negative number (got ${describeValue(t)})`);
+}
+
+export function badEvent(i: number, e: unknown): Error {
+  return new Error(`event[${i}] must be 0, 1, true or false (got ${describeValue(e)})`);
+}
+
+/**
+ * Event flag of row i: 1 for 1/true, 0 for 0/false, otherwise throws naming the index and value.
+ */
+export function eventFlag(event: ArrayLike<unknown>, i: number): 0 | 1 {
+  const e = event[i];
+  if (e === 1 || e === true) return 1;
+  if (e === 0 || e === false) return 0;
+  throw badEvent(i, e);
+}
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = 1 - LO;
+
+// Digits of the 63-bit magnitude: [word (0 = low, 1 = high), shift, width]. The sign bit is not sorted on.
+const DIGITS: [number, number, number][] = [
+  [0, 0, 11],
+  [0, 11, 11],
+  [0, 22, 10],
+  [1, 0, 11],
+  [1, 11, 10],
+  [1, 21, 10],
+];
+
+/**
+ * Sorts `keys` in place by magnitude (|key|), ignoring the sign bit, which the caller uses as a flag.
+ * Returns the array that holds the result: `keys` or `scratch` (a Float64Array of the same length).
+ * Keys must be finite or infinite but not NaN. Not stable with respect to the sign bit (not needed: rows with
+ * equal times are only counted).
+ */
+export function sortByMagnitude(keys: Float64Array, scratch?: Float64Array): Float64Array {
+  const n = keys.length;
+  if (n < 2) return keys;
+  const counts = new Int32Array(6 * 2048);
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+  for (let i = 0; i < n; i++) {
+    const lo = words[2 * i + LO];
+    const hi = words[2 * i + HI];
+    counts[lo & 2047]++;
+    counts[2048 + ((lo >>> 11) & 2047)]++;
+    counts[4096 + (lo >>> 22)]++;
+    counts[6144 + (hi & 2047)]++;
+    counts[8192 + ((hi >>> 11) & 1023)]++;
+    counts[10240 + ((hi >>> 21) & 1023)]++;
+  }
+  let src = keys;
+  let dst = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
+  const offsets = new Int32Array(2048);
+  for (let pass = 0; pass < 6; pass++) {
+    const [word, shift, width] = DIGITS[pass];
+    const base = pass * 2048;
+    const size = 1 << width;
+    const mask = size - 1;
+    // skip a pass when every key has the same digit
+    let skip = false;
+    for (let b = 0; b < size; b++) {
+      const c = counts[base + b];
+      if (c === n) {
+        skip = true;
+        break;
+      }
+      if (c !== 0) break;
+    }
+    if (skip) continue;
+    let sum = 0;
+    for (let b = 0; b < size; b++) {
+      offsets[b] = sum;
+      sum += counts[base + b];
+    }
+    const srcWords = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
+    const w = word === 0 ? LO : HI;
+    for (let i = 0; i < n; i++) {
+      const digit = (srcWords[2 * i + w] >>> shift) & mask;
+      dst[offsets[digit]++] = src[i];
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
+}
+
+/** Index (0 or 1) of the 32-bit word holding the sign bit, in a Uint32Array view of a Float64Array. */
+export const HIGH_WORD = HI;
+
+/** One row per distinct time: counts of events and censorings, in increasing time order. */
+export interface SurvivalCounts {
+  n: number;
+  nEvents: number;
+  /** number of distinct times */
+  size: number;
+  time: Float64Array;
+  nEvent: Int32Array;
+  nCensor: Int32Array;
+}
+
+/**
+ * Tabulates (time, event) into distinct times with their event and censoring counts. Checks every argument.
+ * `flip` swaps events and censorings (for the reverse Kaplan–Meier estimate of follow-up).
+ */
+export function tabulateSurvival(time: unknown, event: unknown, flip = false): SurvivalCounts {
+  const n = checkSurvivalArguments(time, event);
+  const t = time as ArrayLike<unknown>;
+  const e = event as ArrayLike<unknown>;
+  const keys = new Float64Array(n);
+  let nEvents = 0;
+  for (let i = 0; i < n; i++) {
+    const ti = t[i];
+    if (typeof ti !== "number" || !(ti >= 0) || ti === Infinity) throw badTime(i, ti);
+    const ei = e[i];
+    let flag: number;
+    if (ei === 1 || ei === true) flag = 1;
+    else if (ei === 0 || ei === false) flag = 0;
+    else throw badEvent(i, ei);
+    if (flip) flag = 1 - flag;
+    const tt = ti + 0; // -0 -> +0
+    if (flag === 1) {
+      keys[i] = -tt;
+      nEvents++;
+    } else keys[i] = tt;
+  }
+  const scratch = new Float64Array(n);
+  const sorted = sortByMagnitude(keys, scratch);
+  const words = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
+  // the distinct times go into whichever buffer does not hold the sorted keys: 2 arrays of n doubles in all
+  const times = sorted === keys ? scratch : keys;
+  const nEvent = new Int32Array(n);
+  const nCensor = new Int32Array(n);
+  let u = -1;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const v = Math.abs(sorted[i]);
+    if (v !== prev) {
+      u++;
+      times[u] = v;
+      prev = v;
+    }
+    if (words[2 * i + HI] >>> 31) nEvent[u]++;
+    else nCensor[u]++;
+  }
+  const size = u + 1;
+  return {
+    n,
+    nEvents,
+    size,
+    time: times.subarray(0, size),
+    nEvent: nEvent.subarray(0, size),
+    nCensor: nCensor.subarray(0, size),
+  };
+}
