@@ -8,7 +8,7 @@
  *                                     relative, as R uses.
  * - `chiSquareUpperTail(x, df)`      mirrors R's `pchisq(x, df, lower.tail = FALSE)`. Closed forms for integer
  *                                     df (even df: Poisson sum; odd df: erfc plus a finite sum), otherwise the
- *                                     regularized incomplete gamma function (series for x < a + 1, Lentz's
+ *                                     regularized incomplete gamma function (series for x < a, Lentz's
  *                                     continued fraction above), relative error about 1e-14 or better.
  * - `hypergeometricLogDensity`       mirrors R's `dhyper(x, m, n, k, log = TRUE)`: Loader's saddle-point
  *   `hypergeometricCdf`              algorithm (`stirlerr`, `bd0`, `dbinom_raw`) and R's `phyper` (`pdhyper`).
@@ -195,9 +195,11 @@ export function gammaUpperRegularized(a: number, x: number): number {
     }
     return erfcPart + sum;
   }
-  const logPrefactor = a * Math.log(x) - x - logGamma(a);
-  if (x < a + 1) {
-    // series for P(a, x), then Q = 1 - P
+  // x^a e^-x / Γ(a) = a dpois(a, x), computed as R's dpois_raw (Loader's saddle point): relative accuracy
+  // ~1e-15 even when a and x are large, where exp(a log x - x - lgamma(a)) would lose digits
+  const prefactor = (a * Math.exp(-stirlerr(a) - bd0(a, x))) / Math.sqrt(2 * Math.PI * a);
+  if (x < a) {
+    // series for P(a, x) (at most ~0.6 here, so 1 - P loses little), then Q = 1 - P
     let term = 1 / a;
     let sum = term;
     for (let n = 1; n < 100000; n++) {
@@ -205,7 +207,7 @@ export function gammaUpperRegularized(a: number, x: number): number {
       sum += term;
       if (Math.abs(term) < Math.abs(sum) * DBL_EPSILON * 0.5) break;
     }
-    return 1 - sum * Math.exp(logPrefactor);
+    return 1 - sum * prefactor;
   }
   // continued fraction for Q(a, x) (modified Lentz)
   const tiny = 1e-300;
@@ -225,7 +227,7 @@ export function gammaUpperRegularized(a: number, x: number): number {
     h *= del;
     if (Math.abs(del - 1) < DBL_EPSILON * 0.5) break;
   }
-  return Math.exp(logPrefactor) * h;
+  return prefactor * h;
 }
 
 /** log Γ(x) for x > 0, relative accuracy about 1e-15 (Stirling series after shifting x above 15). */
