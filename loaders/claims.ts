@@ -35,10 +35,9 @@ import {
 } from "./cohort.js";
 import {formatFraction, fraction, percentHalfUp, roundHalfUp, toNumber, type Fraction} from "./exact-fraction.js";
 import {exactSurvivalAt} from "./exact-survival.js";
-import {fisherExact} from "./fisher-exact.js";
+import {earlyVsLate} from "./early-vs-late.js";
 import {kaplanMeier, medianFollowUp, quantiles, type KaplanMeierFit} from "./kaplan-meier.js";
 import {medianRange} from "./median-range.js";
-import {wilcoxonRankSum} from "./wilcoxon.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Types
@@ -303,56 +302,20 @@ export function diseaseFreeNow({patients}: ClaimContext): ClaimComputation {
   };
 }
 
-/** A groups × categories count table without empty categories, for fisherExact. */
-function contingency<T>(groups: readonly (readonly T[])[], categories: readonly T[]): {table: number[][]; kept: T[]} {
-  const kept = categories.filter((c) => groups.some((g) => g.includes(c)));
-  return {table: groups.map((g) => kept.map((c) => g.filter((x) => x === c).length)), kept};
-}
-
 export function earlyVsLateNoAssociation({table, entry}: ClaimContext): ClaimComputation {
   const alpha = entry.parameters?.alpha ?? 0.05;
-  const early = table.filter((r) => r.group === EARLY_RECURRENCE);
-  const late = table.filter((r) => r.group === DISEASE_FREE_24_MONTHS);
-  const neither = table.filter((r) => r.group === NEITHER_GROUP);
-  if (early.length === 0 || late.length === 0) {
-    throw new Error(`a group is empty (recurrence within 24 months: ${early.length}, disease-free for 24 months or more: ${late.length})`);
-  }
-  const tests: {name: string; p: number | null; text: string}[] = [];
-
-  const earlyAges = early.map((r) => r.age);
-  const lateAges = late.map((r) => r.age);
-  const w = wilcoxonRankSum(earlyAges, lateAges, {exact: true});
-  const ages = [...earlyAges, ...lateAges];
-  const tied = new Set(ages).size < ages.length;
-  tests.push({
-    name: "age",
-    p: w.pValue,
-    text: `age by ${tied ? "Wilcoxon rank-sum (ties: normal approximation with continuity correction, as R)" : "exact Wilcoxon rank-sum"}, W = ${formatNumber(w.statistic)} (early group first), p = ${w.pValue === null ? "not defined (R gives NaN)" : formatP(w.pValue)}`,
+  const {early, late, neither, tests: results} = earlyVsLate(table);
+  const tests = results.map((t) => {
+    const p = t.pValue === null ? "not defined (R gives NaN)" : formatP(t.pValue);
+    const c = t.counts;
+    const text =
+      c === null
+        ? `${t.characteristic} by ${t.method}, W = ${formatNumber(t.statistic)} (early group first), p = ${p}`
+        : c.categories.length < 2
+          ? `${t.characteristic}: one category only (${c.categories.join("")}), no association possible, p = 1`
+          : `${t.characteristic} by ${t.method} (${c.categories.map((k, i) => `${k} ${c.early[i]}/${c.late[i]}`).join(", ")}; early/late), p = ${p}`;
+    return {name: t.characteristic, p: t.pValue, text};
   });
-
-  const site = contingency([early.map((r) => r.primarySite), late.map((r) => r.primarySite)], PRIMARY_SITES);
-  if (site.kept.length < 2) {
-    tests.push({name: "primary site", p: 1, text: `primary site: one site only (${site.kept.join("")}), no association possible, p = 1`});
-  } else {
-    const f = fisherExact(site.table);
-    tests.push({
-      name: "primary site",
-      p: f.pValue,
-      text: `primary site by Fisher–Freeman–Halton on the 2 × ${site.kept.length} table (${site.kept.map((s, i) => `${s} ${site.table[0][i]}/${site.table[1][i]}`).join(", ")}), p = ${formatP(f.pValue)}`,
-    });
-  }
-
-  const comp = contingency([early.map((r) => r.complication), late.map((r) => r.complication)], [true, false]);
-  if (comp.kept.length < 2) {
-    tests.push({name: "complication", p: 1, text: `complication: ${comp.kept[0] ? "every" : "no"} patient had one, no association possible, p = 1`});
-  } else {
-    const f = fisherExact(comp.table);
-    tests.push({
-      name: "complication",
-      p: f.pValue,
-      text: `complication by Fisher's exact test (yes/no: ${comp.table[0].join("/")} vs ${comp.table[1].join("/")}), p = ${formatP(f.pValue)}`,
-    });
-  }
 
   const significant = tests.filter((t) => t.p !== null && t.p < alpha);
   const undefinedP = tests.filter((t) => t.p === null);

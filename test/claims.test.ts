@@ -144,8 +144,8 @@ describe("details give the exact values behind the rounded ones", () => {
     assert.match(d, /recurrence within 24 months \(n = 6: P03, P04, P05, P06, P07, P08\) vs disease-free for 24 months or more \(n = 3: P09, P10, P11\)/);
     assert.match(d, /left out, in neither group: P01, postoperative death at month 3, no recurrence; P02, censored before 24 months \(disease-free at last contact, month 3\)\./);
     assert.match(d, /Tests: age by exact Wilcoxon rank-sum, W = 7 \(early group first\), p = 0\.7143/);
-    assert.match(d, /primary site by Fisher–Freeman–Halton on the 2 × 4 table \(stomach 2\/2, jejunum 2\/1, sigmoid 1\/0, pancreas 1\/0\), p = 1\.000/);
-    assert.match(d, /complication by Fisher's exact test \(yes\/no: 3\/3 vs 1\/2\), p = 1\.000/);
+    assert.match(d, /primary site by Fisher–Freeman–Halton on the 2 × 4 table \(stomach 2\/2, jejunum 2\/1, sigmoid 1\/0, pancreas 1\/0; early\/late\), p = 1\.000/);
+    assert.match(d, /complication by Fisher's exact test \(yes 3\/1, no 3\/2; early\/late\), p = 1\.000/);
     assert.match(d, /Every p ≥ 0\.05: no significant association\./);
   });
 });
