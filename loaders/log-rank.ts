@@ -7,7 +7,9 @@
  * - rho = 0 (default): the log-rank (Mantel–Haenszel) test. rho = 1: the Peto & Peto modification of the
  *   Gehan–Wilcoxon test. Each distinct time is weighted by S(t-)^rho, S the pooled Kaplan–Meier estimate just
  *   before t; `observed` and `expected` are then weighted sums, as in R.
- * - Ties: all subjects with time >= t are at risk at t (events before censorings, as in R).
+ * - Ties: all subjects with time >= t are at risk at t (events before censorings, as in R). As R's
+ *   timefix = TRUE (option `timefix`, default true), times closer than ~1.5e-8 (absolutely or relative to the
+ *   mean distinct time) count as one time.
  * - At each event time with n at risk, d events and n_g at risk in group g:
  *       expected_g += w d n_g / n
  *       V_gh += w^2 d (n - d) / (n (n - 1)) (n_g [g = h] - n_g n_h / n)        (skipped when n = 1)
@@ -33,6 +35,8 @@ import {
 } from "./survival-table.js";
 
 export type GroupValue = string | number;
+
+const TIMEFIX_TOLERANCE = Math.sqrt(2.220446049250313e-16);
 
 export interface LogRankResult {
   /** group labels, sorted */
@@ -72,11 +76,15 @@ export function logRank(
   time: ArrayLike<number>,
   event: ArrayLike<number | boolean>,
   group: ArrayLike<GroupValue>,
-  options?: {rho?: number},
+  options?: {rho?: number; timefix?: boolean},
 ): LogRankResult {
   const n = checkSurvivalArguments(time, event);
   checkArrayLike(group, "group");
   if (group.length !== n) throw new Error(`group has length ${group.length} but time has length ${n}`);
+  const timefix = options?.timefix ?? true;
+  if (typeof timefix !== "boolean") {
+    throw new Error(`options.timefix must be true or false (got ${describeValue(timefix)})`);
+  }
   const rho = options?.rho ?? 0;
   if (typeof rho !== "number" || !Number.isFinite(rho)) {
     throw new Error(`options.rho must be a finite number (got ${describeValue(rho)})`);
@@ -141,8 +149,56 @@ export function logRank(
     segmentWords.push(new Uint32Array(seg.buffer, seg.byteOffset, 2 * seg.length));
   }
 
-  // one pass over the distinct times, merging the groups
+  // walk the distinct times in order, merging the groups' sorted segments
   const pos = new Int32Array(k);
+  const peek = (): number => {
+    let tMin = Infinity;
+    for (let g = 0; g < k; g++) {
+      if (pos[g] < sizes[g]) {
+        const v = Math.abs(segments[g][pos[g]]);
+        if (v < tMin) tMin = v;
+      }
+    }
+    return tMin;
+  };
+  /** Consumes the rows at time t, adding each group's events and rows to deaths / leaving. */
+  const consume = (t: number, deaths: Float64Array, leaving: Float64Array): void => {
+    for (let g = 0; g < k; g++) {
+      const seg = segments[g];
+      const words = segmentWords[g];
+      let p = pos[g];
+      const p0 = p;
+      let d = 0;
+      while (p < sizes[g] && Math.abs(seg[p]) === t) {
+        d += words[2 * p + HIGH_WORD] >>> 31;
+        p++;
+      }
+      deaths[g] += d;
+      leaving[g] += p - p0;
+      pos[g] = p;
+    }
+  };
+
+  // R's timefix: near-tied times (gap <= tol, or gap / mean distinct time <= tol) are one time
+  let tieScale = 0;
+  if (timefix) {
+    const dummyD = new Float64Array(k);
+    const dummyL = new Float64Array(k);
+    let sum = 0;
+    let comp = 0;
+    let count = 0;
+    for (let t = peek(); t !== Infinity; t = peek()) {
+      consume(t, dummyD, dummyL);
+      const s1 = sum + t;
+      comp += Math.abs(sum) >= t ? sum - s1 + t : t - s1 + sum;
+      sum = s1;
+      count++;
+    }
+    tieScale = (sum + comp) / count;
+    pos.fill(0);
+  }
+  const tied = (gap: number): boolean => gap <= TIMEFIX_TOLERANCE || gap / tieScale <= TIMEFIX_TOLERANCE;
+
   const atRisk = new Float64Array(k);
   for (let g = 0; g < k; g++) atRisk[g] = sizes[g];
   const deaths = new Float64Array(k);
@@ -155,32 +211,12 @@ export function logRank(
   const varianceC = new Float64Array(k * k);
   let nRisk = n;
   let km = 1;
-  for (;;) {
-    let tMin = Infinity;
-    for (let g = 0; g < k; g++) {
-      if (pos[g] < sizes[g]) {
-        const v = Math.abs(segments[g][pos[g]]);
-        if (v < tMin) tMin = v;
-      }
-    }
-    if (tMin === Infinity) break;
+  const flush = (): void => {
     let totalDeaths = 0;
     let totalLeaving = 0;
     for (let g = 0; g < k; g++) {
-      const seg = segments[g];
-      const words = segmentWords[g];
-      let p = pos[g];
-      let d = 0;
-      const p0 = p;
-      while (p < sizes[g] && Math.abs(seg[p]) === tMin) {
-        d += words[2 * p + HIGH_WORD] >>> 31;
-        p++;
-      }
-      deaths[g] = d;
-      leaving[g] = p - p0;
-      pos[g] = p;
-      totalDeaths += d;
-      totalLeaving += p - p0;
+      totalDeaths += deaths[g];
+      totalLeaving += leaving[g];
     }
     if (totalDeaths > 0) {
       const wt = rho === 0 ? 1 : Math.pow(km, rho);
@@ -201,9 +237,22 @@ export function logRank(
       }
       km = (km * (nRisk - totalDeaths)) / nRisk;
     }
-    for (let g = 0; g < k; g++) atRisk[g] -= leaving[g];
+    for (let g = 0; g < k; g++) {
+      atRisk[g] -= leaving[g];
+      deaths[g] = 0;
+      leaving[g] = 0;
+    }
     nRisk -= totalLeaving;
+  };
+  let pending = false;
+  let previous = 0;
+  for (let t = peek(); t !== Infinity; t = peek()) {
+    if (pending && !(timefix && tied(t - previous))) flush();
+    consume(t, deaths, leaving);
+    pending = true;
+    previous = t;
   }
+  if (pending) flush();
   const observed = Array.from(obs, (v, g) => v + obsC[g]);
   const expected = Array.from(exp, (v, g) => v + expC[g]);
   const V = Array.from(variance, (v, i) => v + varianceC[i]);

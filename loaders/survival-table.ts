@@ -6,8 +6,13 @@
  * doubles the bit pattern orders like the number). The event flag rides in the sign bit, which the sort
  * ignores, so no per-row object or index array is needed: two Float64Arrays of n values are the whole working
  * memory. Passes whose digit is the same for every row (e.g. the low mantissa bits of whole-day times) are
- * skipped. Ties are exact equality of doubles (R's survfit would also merge times closer than ~1.5e-8 relative,
- * its `timefix`; data with such near-ties should be rounded first).
+ * skipped.
+ *
+ * Ties: like R's survfit and survdiff (`timefix = TRUE`, survival's `aeqSurv`), distinct times closer than
+ * sqrt(machine epsilon) ≈ 1.5e-8 — absolutely, or relative to the mean of the distinct times — are treated as
+ * tied and take the smallest time of their run (runs chain: each gap is compared, not the distance to the
+ * first). This matters only for continuous times computed in floating point (e.g. differences of dates in
+ * years); `timefix: false` keeps exact equality as the only tie.
  */
 
 /** Formats a value for an error message: strings quoted, everything else as JavaScript prints it. */
@@ -136,6 +141,42 @@ export function sortByMagnitude(keys: Float64Array, scratch?: Float64Array): Flo
 /** Index (0 or 1) of the 32-bit word holding the sign bit, in a Uint32Array view of a Float64Array. */
 export const HIGH_WORD = HI;
 
+const TIMEFIX_TOLERANCE = Math.sqrt(2.220446049250313e-16);
+
+/**
+ * R's aeqSurv on sorted distinct times: returns, for each of the `size` times, the index of the merged row it
+ * belongs to (rows merge into the first time of each run of near-ties), or null when nothing merges.
+ */
+export function timefixGroups(times: Float64Array, size: number): {map: Int32Array; size: number} | null {
+  if (size < 2) return null;
+  let sum = 0;
+  let comp = 0;
+  for (let i = 0; i < size; i++) {
+    const x = times[i];
+    const t = sum + x;
+    comp += Math.abs(sum) >= Math.abs(x) ? sum - t + x : x - t + sum;
+    sum = t;
+  }
+  const mean = (sum + comp) / size;
+  let any = false;
+  for (let i = 1; i < size; i++) {
+    const dy = times[i] - times[i - 1];
+    if (dy <= TIMEFIX_TOLERANCE || dy / mean <= TIMEFIX_TOLERANCE) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return null;
+  const map = new Int32Array(size);
+  let g = 0;
+  for (let i = 1; i < size; i++) {
+    const dy = times[i] - times[i - 1];
+    if (!(dy <= TIMEFIX_TOLERANCE || dy / mean <= TIMEFIX_TOLERANCE)) g++;
+    map[i] = g;
+  }
+  return {map, size: g + 1};
+}
+
 /** One row per distinct time: counts of events and censorings, in increasing time order. */
 export interface SurvivalCounts {
   n: number;
@@ -149,9 +190,10 @@ export interface SurvivalCounts {
 
 /**
  * Tabulates (time, event) into distinct times with their event and censoring counts. Checks every argument.
- * `flip` swaps events and censorings (for the reverse Kaplan–Meier estimate of follow-up).
+ * `flip` swaps events and censorings (for the reverse Kaplan–Meier estimate of follow-up); `timefix` merges
+ * near-tied times as R does.
  */
-export function tabulateSurvival(time: unknown, event: unknown, flip = false): SurvivalCounts {
+export function tabulateSurvival(time: unknown, event: unknown, flip = false, timefix = true): SurvivalCounts {
   const n = checkSurvivalArguments(time, event);
   const t = time as ArrayLike<unknown>;
   const e = event as ArrayLike<unknown>;
@@ -191,7 +233,24 @@ export function tabulateSurvival(time: unknown, event: unknown, flip = false): S
     if (words[2 * i + HI] >>> 31) nEvent[u]++;
     else nCensor[u]++;
   }
-  const size = u + 1;
+  let size = u + 1;
+  const merged = timefix ? timefixGroups(times, size) : null;
+  if (merged) {
+    // fold each run of near-tied times into its first row (rows only move down, so in place is safe)
+    const {map} = merged;
+    for (let i = 1; i < size; i++) {
+      const g = map[i];
+      if (g === map[i - 1]) {
+        nEvent[g] += nEvent[i];
+        nCensor[g] += nCensor[i];
+      } else {
+        times[g] = times[i];
+        nEvent[g] = nEvent[i];
+        nCensor[g] = nCensor[i];
+      }
+    }
+    size = merged.size;
+  }
   return {
     n,
     nEvents,

@@ -127,6 +127,21 @@ describe("documented corner cases (values from the reference README)", () => {
     assert.equal(quantiles(fit, [0.5])[0].quantile, 6);
     assert.equal(printMedian(fit).median, 4);
   });
+  test("timefix: times closer than ~1.5e-8 relative are tied, as R's survfit does by default", () => {
+    // R 4.2.2 / survival 3.5.3, t <- c(1, 1 + 1e-9, 2, 3, 3 * (1 + 1e-9), 4, 5, 6), e <- c(1, 1, 0, 1, 1, 0, 1, 1):
+    // survfit(Surv(t, e) ~ 1): time 1 2 3 4 5 6, n.risk 8 6 5 3 2 1, n.event 2 0 2 0 1 1,
+    //   surv 0.75 0.75 0.45 0.45 0.225 0; with timefix = FALSE: eight times, surv 0.875 0.75 0.75 0.6 0.45 ...
+    const t = [1, 1 + 1e-9, 2, 3, 3 * (1 + 1e-9), 4, 5, 6];
+    const e = [1, 1, 0, 1, 1, 0, 1, 1];
+    const fit = kaplanMeier(t, e);
+    assert.deepEqual(fit.time, [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(fit.nRisk, [8, 6, 5, 3, 2, 1]);
+    assert.deepEqual(fit.nEvent, [2, 0, 2, 0, 1, 1]);
+    assertAllClose(fit.survival, [0.75, 0.75, 0.44999999999999996, 0.44999999999999996, 0.22499999999999998, 0], "surv");
+    const exact = kaplanMeier(t, e, {timefix: false});
+    assert.deepEqual(exact.time, t);
+    assertAllClose(exact.survival.slice(0, 5), [0.875, 0.75, 0.75, 0.60000000000000009, 0.45000000000000007], "surv");
+  });
   test("survivalAt with extend keeps times after the last observation, with nRisk 0", () => {
     const fit = kaplanMeier([1, 2, 3], [1, 0, 1]);
     assert.equal(survivalAt(fit, [5]).length, 0);
@@ -304,7 +319,8 @@ describe("precision: no drift on 10^6 rows", () => {
       event[i] = t <= c ? 1 : 0;
     }
     const fit = kaplanMeier(time, event);
-    assert.equal(fit.time.length, n);
+    // R's timefix merges the few pairs of times closer than ~1.5e-8 relative to the mean time
+    assert.ok(fit.time.length > 0.99 * n, `${fit.time.length} distinct times`);
     const ONE = 1n << 256n;
     let s = ONE;
     let worst = 0;
@@ -342,6 +358,7 @@ describe("bad arguments throw an Error naming the argument, index and value", ()
     ["not an array", () => kaplanMeier(5 as unknown as number[], [1]), /^time must be an array \(got 5\)$/],
     ["confType", () => kaplanMeier([1], [1], {confType: "logit" as ConfType}), /^options\.confType .* \(got "logit"\)$/],
     ["confLevel", () => kaplanMeier([1], [1], {confLevel: 95}), /^options\.confLevel .* \(got 95\)$/],
+    ["timefix", () => kaplanMeier([1], [1], {timefix: 1 as unknown as boolean}), /^options\.timefix must be true or false \(got 1\)$/],
     ["probs", () => quantiles(kaplanMeier([1], [1]), [0.5, 1.5]), /^probs\[1\] must be a number between 0 and 1 \(got 1\.5\)$/],
     ["landmark time", () => survivalAt(kaplanMeier([1], [1]), [1, NaN]), /^times\[1\] must be a finite number \(got NaN\)$/],
     ["tau before the first time", () => restrictedMean(kaplanMeier([5, 8], [1, 0]), 2), /^tau must not be before the first observed time 5 \(got 2\)/],

@@ -120,6 +120,20 @@ describe("properties and corner cases", () => {
     const r = logRank([1, 2, 3, 4], [1, 1, 0, 1], [10, 9, 10, 9]);
     assert.deepEqual(r.groups, [9, 10]);
   });
+  test("timefix: near-tied times are one time, as R's survdiff", () => {
+    // R 4.2.2: t <- c(1, 1 + 1e-9, 2, 3, 3 * (1 + 1e-9), 4, 5, 6); e <- c(1, 1, 0, 1, 1, 0, 1, 1);
+    // g <- c("a","b","a","b","a","b","a","b"); survdiff(Surv(t, e) ~ g): exp 2.2999999999999998 3.7000000000000002,
+    // chisq 0.47180192572214608
+    const t = [1, 1 + 1e-9, 2, 3, 3 * (1 + 1e-9), 4, 5, 6];
+    const e = [1, 1, 0, 1, 1, 0, 1, 1];
+    const g = ["a", "b", "a", "b", "a", "b", "a", "b"];
+    const r = logRank(t, e, g);
+    assertAllClose(r.expected, [2.2999999999999998, 3.7000000000000002], "expected");
+    assertClose(r.chisq, 0.47180192572214608, "chisq");
+    // without timefix the times differ, and so does the test
+    const exact = logRank(t, e, g, {timefix: false});
+    assert.ok(Math.abs((exact.chisq as number) - 0.47180192572214608) > 1e-3);
+  });
   test("logRank with one group throws", () => {
     assert.throws(() => logRank([1, 2, 3], [1, 0, 1], ["a", "a", "a"]), {
       message: 'group must have at least 2 distinct values (got only "a")',
