@@ -32,11 +32,10 @@ import {
   describeValue,
   HIGH_WORD,
   sortByMagnitude,
+  timefixGroups,
 } from "./survival-table.js";
 
 export type GroupValue = string | number;
-
-const TIMEFIX_TOLERANCE = Math.sqrt(2.220446049250313e-16);
 
 export interface LogRankResult {
   /** group labels, sorted */
@@ -149,55 +148,51 @@ export function logRank(
     segmentWords.push(new Uint32Array(seg.buffer, seg.byteOffset, 2 * seg.length));
   }
 
-  // walk the distinct times in order, merging the groups' sorted segments
+  // Merge the groups' sorted segments into one list of distinct times. For each time, a run of records
+  // (group, events, rows) for the groups with rows at that time: at most n records in all, whatever k is.
+  const times = new Float64Array(n);
+  const runStart = new Int32Array(n + 1);
+  const recGroup = new Int32Array(n);
+  const recDeaths = new Int32Array(n);
+  const recRows = new Int32Array(n);
   const pos = new Int32Array(k);
-  const peek = (): number => {
-    let tMin = Infinity;
+  let u = 0;
+  let records = 0;
+  for (;;) {
+    let t = Infinity;
     for (let g = 0; g < k; g++) {
       if (pos[g] < sizes[g]) {
         const v = Math.abs(segments[g][pos[g]]);
-        if (v < tMin) tMin = v;
+        if (v < t) t = v;
       }
     }
-    return tMin;
-  };
-  /** Consumes the rows at time t, adding each group's events and rows to deaths / leaving. */
-  const consume = (t: number, deaths: Float64Array, leaving: Float64Array): void => {
+    if (t === Infinity) break;
+    times[u] = t;
+    runStart[u] = records;
     for (let g = 0; g < k; g++) {
       const seg = segments[g];
       const words = segmentWords[g];
+      const end = sizes[g];
       let p = pos[g];
+      if (p >= end || Math.abs(seg[p]) !== t) continue;
       const p0 = p;
       let d = 0;
-      while (p < sizes[g] && Math.abs(seg[p]) === t) {
+      do {
         d += words[2 * p + HIGH_WORD] >>> 31;
         p++;
-      }
-      deaths[g] += d;
-      leaving[g] += p - p0;
+      } while (p < end && Math.abs(seg[p]) === t);
       pos[g] = p;
+      recGroup[records] = g;
+      recDeaths[records] = d;
+      recRows[records] = p - p0;
+      records++;
     }
-  };
-
-  // R's timefix: near-tied times (gap <= tol, or gap / mean distinct time <= tol) are one time
-  let tieScale = 0;
-  if (timefix) {
-    const dummyD = new Float64Array(k);
-    const dummyL = new Float64Array(k);
-    let sum = 0;
-    let comp = 0;
-    let count = 0;
-    for (let t = peek(); t !== Infinity; t = peek()) {
-      consume(t, dummyD, dummyL);
-      const s1 = sum + t;
-      comp += Math.abs(sum) >= t ? sum - s1 + t : t - s1 + sum;
-      sum = s1;
-      count++;
-    }
-    tieScale = (sum + comp) / count;
-    pos.fill(0);
+    u++;
   }
-  const tied = (gap: number): boolean => gap <= TIMEFIX_TOLERANCE || gap / tieScale <= TIMEFIX_TOLERANCE;
+  runStart[u] = records;
+  // R's timefix: consecutive distinct times whose gap is <= tol, or <= tol times the mean distinct time, are
+  // one time (the runs chain)
+  const merged = timefix ? timefixGroups(times, u) : null;
 
   const atRisk = new Float64Array(k);
   for (let g = 0; g < k; g++) atRisk[g] = sizes[g];
@@ -211,12 +206,18 @@ export function logRank(
   const varianceC = new Float64Array(k * k);
   let nRisk = n;
   let km = 1;
-  const flush = (): void => {
+  for (let i = 0; i < u; ) {
+    // the distinct times i..j-1 count as one time
+    let j = i + 1;
+    if (merged) while (j < u && merged.map[j] === merged.map[i]) j++;
     let totalDeaths = 0;
     let totalLeaving = 0;
-    for (let g = 0; g < k; g++) {
-      totalDeaths += deaths[g];
-      totalLeaving += leaving[g];
+    for (let r = runStart[i]; r < runStart[j]; r++) {
+      const g = recGroup[r];
+      deaths[g] += recDeaths[r];
+      leaving[g] += recRows[r];
+      totalDeaths += recDeaths[r];
+      totalLeaving += recRows[r];
     }
     if (totalDeaths > 0) {
       const wt = rho === 0 ? 1 : Math.pow(km, rho);
@@ -226,33 +227,26 @@ export function logRank(
       }
       if (nRisk > 1) {
         const wt2 = wt * wt;
-        for (let j = 0; j < k; j++) {
-          if (atRisk[j] === 0) continue;
-          const tmp = (wt2 * totalDeaths * atRisk[j] * (nRisk - totalDeaths)) / (nRisk * (nRisk - 1));
-          addTo(variance, varianceC, j * k + j, tmp);
-          for (let h = 0; h < k; h++) {
-            if (atRisk[h] > 0) addTo(variance, varianceC, j * k + h, -(tmp * atRisk[h]) / nRisk);
+        for (let a = 0; a < k; a++) {
+          if (atRisk[a] === 0) continue;
+          const tmp = (wt2 * totalDeaths * atRisk[a] * (nRisk - totalDeaths)) / (nRisk * (nRisk - 1));
+          addTo(variance, varianceC, a * k + a, tmp);
+          for (let b = 0; b < k; b++) {
+            if (atRisk[b] > 0) addTo(variance, varianceC, a * k + b, -(tmp * atRisk[b]) / nRisk);
           }
         }
       }
       km = (km * (nRisk - totalDeaths)) / nRisk;
     }
-    for (let g = 0; g < k; g++) {
+    for (let r = runStart[i]; r < runStart[j]; r++) {
+      const g = recGroup[r];
       atRisk[g] -= leaving[g];
       deaths[g] = 0;
       leaving[g] = 0;
     }
     nRisk -= totalLeaving;
-  };
-  let pending = false;
-  let previous = 0;
-  for (let t = peek(); t !== Infinity; t = peek()) {
-    if (pending && !(timefix && tied(t - previous))) flush();
-    consume(t, deaths, leaving);
-    pending = true;
-    previous = t;
+    i = j;
   }
-  if (pending) flush();
   const observed = Array.from(obs, (v, g) => v + obsC[g]);
   const expected = Array.from(exp, (v, g) => v + expC[g]);
   const V = Array.from(variance, (v, i) => v + varianceC[i]);

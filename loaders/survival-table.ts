@@ -80,26 +80,34 @@ const DIGITS: [number, number, number][] = [
   [1, 21, 10],
 ];
 
+/** Length of the digit histogram of `sortByMagnitude` (6 digits of up to 11 bits). */
+export const HISTOGRAM_SIZE = 6 * 2048;
+
+/** Adds the six digits of one key (its low and high 32-bit words) to a histogram of HISTOGRAM_SIZE. */
+export function countDigits(counts: Int32Array, lo: number, hi: number): void {
+  counts[lo & 2047]++;
+  counts[2048 + ((lo >>> 11) & 2047)]++;
+  counts[4096 + (lo >>> 22)]++;
+  counts[6144 + (hi & 2047)]++;
+  counts[8192 + ((hi >>> 11) & 1023)]++;
+  counts[10240 + ((hi >>> 21) & 1023)]++;
+}
+
 /**
  * Sorts `keys` in place by magnitude (|key|), ignoring the sign bit, which the caller uses as a flag.
  * Returns the array that holds the result: `keys` or `scratch` (a Float64Array of the same length).
  * Keys must be finite or infinite but not NaN. Not stable with respect to the sign bit (not needed: rows with
- * equal times are only counted).
+ * equal times are only counted). `histogram`, when given, holds the digit counts of all keys (see countDigits),
+ * which callers can accumulate while they write the keys, saving a pass.
  */
-export function sortByMagnitude(keys: Float64Array, scratch?: Float64Array): Float64Array {
+export function sortByMagnitude(keys: Float64Array, scratch?: Float64Array, histogram?: Int32Array): Float64Array {
   const n = keys.length;
   if (n < 2) return keys;
-  const counts = new Int32Array(6 * 2048);
-  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
-  for (let i = 0; i < n; i++) {
-    const lo = words[2 * i + LO];
-    const hi = words[2 * i + HI];
-    counts[lo & 2047]++;
-    counts[2048 + ((lo >>> 11) & 2047)]++;
-    counts[4096 + (lo >>> 22)]++;
-    counts[6144 + (hi & 2047)]++;
-    counts[8192 + ((hi >>> 11) & 1023)]++;
-    counts[10240 + ((hi >>> 21) & 1023)]++;
+  let counts = histogram;
+  if (!counts) {
+    counts = new Int32Array(HISTOGRAM_SIZE);
+    const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) countDigits(counts, words[2 * i + LO], words[2 * i + HI]);
   }
   let src = keys;
   let dst = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
@@ -198,6 +206,8 @@ export function tabulateSurvival(time: unknown, event: unknown, flip = false, ti
   const t = time as ArrayLike<unknown>;
   const e = event as ArrayLike<unknown>;
   const keys = new Float64Array(n);
+  const keyWords = new Uint32Array(keys.buffer, 0, 2 * n);
+  const histogram = new Int32Array(HISTOGRAM_SIZE);
   let nEvents = 0;
   for (let i = 0; i < n; i++) {
     const ti = t[i];
@@ -213,9 +223,10 @@ export function tabulateSurvival(time: unknown, event: unknown, flip = false, ti
       keys[i] = -tt;
       nEvents++;
     } else keys[i] = tt;
+    countDigits(histogram, keyWords[2 * i + LO], keyWords[2 * i + HI]);
   }
   const scratch = new Float64Array(n);
-  const sorted = sortByMagnitude(keys, scratch);
+  const sorted = sortByMagnitude(keys, scratch, histogram);
   const words = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
   // the distinct times go into whichever buffer does not hold the sorted keys: 2 arrays of n doubles in all
   const times = sorted === keys ? scratch : keys;
