@@ -45,3 +45,20 @@ export function claimById(ledger: readonly LedgerEntry[], id: string): LedgerEnt
   if (!c) throw new Error(`the claims ledger has no entry "${id}"`);
   return c;
 }
+
+const pretty: Record<string, string> = {afterInitialResection: "after the first resection", afterTreatmentOfRecurrence: "after further treatment", rfa: "RFA"};
+
+/** A claim's reported or reproduced values as the abstract would print them: "91% (n=11)", "62 (32–78)". */
+export function formatClaimValue(value: Record<string, unknown> | null): string {
+  if (value === null || value === undefined) return "–";
+  const v = value as Record<string, unknown>;
+  const keys = Object.keys(v);
+  const has = (...ks: string[]) => ks.every((k) => k in v) && keys.length === ks.length;
+  const show = (x: unknown) => (x === null || x === undefined ? "–" : String(x));
+  if (has("percent", "patients")) return `${show(v.percent)}% (n=${show(v.patients)})`;
+  if (has("median", "min", "max")) return `${show(v.median)} (${show(v.min)}–${show(v.max)})`;
+  if (has("from", "to", "years")) return `${show(v.from)} to ${show(v.to)} (${show(v.years)} years)`;
+  if (has("significantAssociation")) return v.significantAssociation === false ? "no significant association" : v.significantAssociation === true ? "a significant association" : "not determined";
+  if (has("patients")) return show(v.patients);
+  return keys.map((k) => `${pretty[k] ?? k} ${show(v[k])}`).join(", ");
+}
