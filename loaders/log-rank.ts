@@ -20,8 +20,9 @@
  * - Groups: any strings or finite numbers; reported in sorted order (numbers numerically, strings by code
  *   unit, numbers before strings), like the levels of R's factor for numbers and plain ASCII labels.
  *
- * Speed: the rows of each group are radix-sorted by time once (see survival-table.ts), then merged in one pass;
- * memory is two Float64Arrays and one Int32Array of length n.
+ * Speed: the rows of each group are radix-sorted by time once (see survival-table.ts), then merged in one pass
+ * into per-time records; working memory is typed arrays only, about 44 bytes per row, whatever the number of
+ * groups (the per-time work is O(groups^2) at event times).
  */
 import {chiSquareUpperTail} from "./distributions.js";
 import {
