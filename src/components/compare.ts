@@ -52,7 +52,7 @@ export function compare({label, paper, ours, status, note}: Comparison): HTMLEle
   title.style.font = "600 13px var(--sans-serif)";
   title.textContent = label;
   const grid = document.createElement("div");
-  grid.className = "side-by-side";
+  grid.className = "side-by-side pair";
   grid.append(box("Paper", paper), box("This reproduction", ours, note, status ? statusBadge(status) : undefined));
   wrap.append(title, grid);
   return wrap;
