@@ -160,10 +160,11 @@ function fitFromCounts(counts: SurvivalCounts, confType: ConfType, confLevel: nu
   let gSum = 0;
   let gComp = 0;
   let gInfinite = false;
-  let lo: number | null = 1;
-  let hi: number | null = 1;
+  // NaN marks R's NA/NaN inside the loop (pure doubles stay unboxed); it becomes null when stored
+  let lo = 1;
+  let hi = 1;
   let se = 0;
-  let seS: number | null = 0;
+  let seS = 0;
   for (let i = 0; i < size; i++) {
     const d = counts.nEvent[i];
     const c = counts.nCensor[i];
@@ -206,18 +207,18 @@ function fitFromCounts(counts: SurvivalCounts, confType: ConfType, confLevel: nu
     if (fresh) {
       se = gInfinite ? Infinity : Math.sqrt(gSum + gComp);
       const prod = s * se;
-      seS = prod === prod ? prod : null;
+      seS = prod;
       if (s === 0) {
-        lo = null;
-        hi = null;
+        lo = NaN;
+        hi = NaN;
       } else if (logType) {
         const e = Math.exp(z * se);
         lo = s / e;
         hi = Math.min(s * e, 1);
       } else if (logLogType) {
         if (s === 1) {
-          lo = null;
-          hi = null;
+          lo = NaN;
+          hi = NaN;
         } else {
           const logS = Math.log(s);
           const e = Math.exp((z * se) / logS);
@@ -235,10 +236,13 @@ function fitFromCounts(counts: SurvivalCounts, confType: ConfType, confLevel: nu
     nEvent[i] = d;
     nCensor[i] = c;
     survival[i] = s;
-    stdErr[i] = seS;
+    if (seS === seS) stdErr[i] = seS;
+    else stdErr[i] = null;
     cumHazStdErr[i] = se;
-    lower[i] = lo;
-    upper[i] = hi;
+    if (lo === lo) lower[i] = lo;
+    else lower[i] = null;
+    if (hi === hi) upper[i] = hi;
+    else upper[i] = null;
     atRisk -= d + c;
   }
   return {
