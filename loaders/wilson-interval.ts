@@ -9,7 +9,7 @@
 // successes = n * percentage / 100, which need not be a whole number (see wilsonIntervalFromProportion).
 // Pure: no I/O, no DOM, no node: imports.
 
-import {normalQuantile} from "./normal-quantile.js";
+import {normalQuantile} from "./distributions.js";
 
 export interface ProportionInterval {
   /** Lower limit, a proportion in [0, 1]. */

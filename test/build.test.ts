@@ -96,6 +96,19 @@ describe("build", () => {
     build(dir);
     assert.deepEqual(JSON.parse(builtData(dir, "probe-fresh")), {scaled: [3, 6, 15]}, "an edit in loaders/ did not reach the build");
   });
+
+  test("editing one age in data/patients.csv changes age-median-range on the next build", () => {
+    type Claim = {id: string; reproduced: {median: number; min: number; max: number}; status: string};
+    const ageClaim = () => (JSON.parse(builtData(dir, "claims")) as Claim[]).find((c) => c.id === "age-median-range")!;
+    // The abstract's "62 (32-78)": the youngest patient, P03, is 32.
+    assert.deepEqual([ageClaim().reproduced, ageClaim().status], [{median: 62, min: 32, max: 78}, "reproduced"]);
+    const csv = join(dir, "data", "patients.csv");
+    const text = readFileSync(csv, "utf8");
+    assert.ok(text.includes("\nP03,32,"), "data/patients.csv has P03 aged 32");
+    writeFileSync(csv, text.replace("\nP03,32,", "\nP03,33,"));
+    build(dir);
+    assert.deepEqual([ageClaim().reproduced, ageClaim().status], [{median: 62, min: 33, max: 78}, "differs"]);
+  });
 });
 
 const skip = browserUnavailable();

@@ -1,4 +1,4 @@
-// Tests of loaders/normal-quantile.ts and loaders/wilson-interval.ts.
+// Tests of normalQuantile (loaders/distributions.ts), which the Wilson interval uses, and loaders/wilson-interval.ts.
 //
 // Provenance of expected values:
 // - "R 4.2.2": printed with options(digits = 17) by R 4.2.2 Patched (2022-11-10 r83330), e.g.
@@ -10,7 +10,7 @@
 //   arithmetic (Python mpmath, z = sqrt(2) * erfinv(0.95)); the intermediate numbers are in the comments.
 import {describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {normalQuantile} from "../loaders/normal-quantile.js";
+import {normalQuantile} from "../loaders/distributions.js";
 import {wilsonInterval, wilsonIntervalFromProportion} from "../loaders/wilson-interval.js";
 
 function near(actual: number, expected: number, tolerance: number, what: string): void {
