@@ -36,10 +36,19 @@
  * - null stands where R gives NA or NaN; R's Inf is Infinity.
  *
  * Speed and memory: the rows are sorted once by a radix sort of the raw doubles (see survival-table.ts), then
- * one pass computes everything; working memory is a few typed arrays of length n, no object per row.
+ * one pass over the sorted rows writes the fit. Working memory is two Float64Arrays of length n (16 bytes per
+ * row) besides the result (nine plain arrays of unboxed doubles, 72 bytes per distinct time); no object per row.
+ * A column that needs a null (log-log at S = 1, or S = 0 at the last time) becomes a generic array, whose
+ * numbers V8 then stores boxed: noticeable only with hundreds of thousands of distinct times.
  */
 import {normalQuantile} from "./distributions.js";
-import {describeValue, tabulateSurvival, type SurvivalCounts} from "./survival-table.js";
+import {
+  describeValue,
+  distinctTimes,
+  sortSurvival,
+  TIMEFIX_TOLERANCE,
+  type SortedSurvival,
+} from "./survival-table.js";
 
 export type ConfType = "log" | "log-log" | "plain";
 
@@ -119,8 +128,7 @@ export function kaplanMeier(
   options?: KaplanMeierOptions,
 ): KaplanMeierFit {
   const {confType, confLevel, timefix} = checkOptions(options);
-  const counts = tabulateSurvival(time, event, false, timefix);
-  return fitFromCounts(counts, confType, confLevel);
+  return fitSorted(sortSurvival(time, event), timefix, confType, confLevel);
 }
 
 /**
@@ -133,13 +141,22 @@ function doubleArray(size: number): number[] {
   return a;
 }
 
-function fitFromCounts(counts: SurvivalCounts, confType: ConfType, confLevel: number): KaplanMeierFit {
-  const {n, nEvents, size} = counts;
+/**
+ * The Kaplan–Meier fit from rows sorted by time: one pass over the rows, grouping equal (or, with timefix,
+ * near-equal) times, writing each output row as it goes.
+ */
+function fitSorted(sorted: SortedSurvival, timefix: boolean, confType: ConfType, confLevel: number): KaplanMeierFit {
+  const {n, nEvents, keys} = sorted;
   const z = confidenceZ(confLevel);
-  // Plain arrays (what callers and JSON expect), created as arrays of doubles of the final length: V8 then
-  // stores them unboxed, 8 bytes per entry, and filling them costs little more than filling a Float64Array.
-  // A null (only possible in the first rows, log-log at S = 1, or the last row, S = 0) turns that column into
-  // a generic array, as it must.
+  // number of distinct times (an upper bound on the rows once timefix merges) and their mean (timefix scale)
+  const distinct = distinctTimes(keys);
+  const tieGap = timefix ? TIMEFIX_TOLERANCE : -1;
+  const tieRatio = timefix && distinct.mean > 0 ? TIMEFIX_TOLERANCE * distinct.mean : -1;
+  const size = distinct.count;
+  // Plain arrays (what callers and JSON expect), created as arrays of doubles: V8 then stores them unboxed,
+  // 8 bytes per entry, and filling them costs little more than filling a Float64Array. A null (only possible
+  // in the first rows, log-log at S = 1, or the last row, S = 0) turns that column into a generic array, as
+  // it must.
   const times = doubleArray(size);
   const nRisk = doubleArray(size);
   const nEvent = doubleArray(size);
@@ -165,9 +182,37 @@ function fitFromCounts(counts: SurvivalCounts, confType: ConfType, confLevel: nu
   let hi = 1;
   let se = 0;
   let seS = 0;
-  for (let i = 0; i < size; i++) {
-    const d = counts.nEvent[i];
-    const c = counts.nCensor[i];
+  let row = 0;
+  for (let r = 0; r < n; row++) {
+    // the rows at the next time (and, with timefix, at the near-tied times after it); a key is -time for an
+    // event, +time for a censoring (-0 for an event at time 0)
+    const time = Math.abs(keys[r]);
+    let d = 0;
+    let c = 0;
+    let current = time;
+    for (;;) {
+      while (r < n) {
+        const k = keys[r];
+        if (k < 0) {
+          if (-k !== current) break;
+          d++;
+        } else if (k > 0) {
+          if (k !== current) break;
+          c++;
+        } else {
+          if (current !== 0) break;
+          if (1 / k < 0) d++;
+          else c++;
+        }
+        r++;
+      }
+      if (r >= n) break;
+      const next = Math.abs(keys[r]);
+      const gap = next - current;
+      if (gap <= tieGap || gap <= tieRatio) current = next;
+      else break;
+    }
+    const i = row;
     const fresh = d > 0 || i === 0;
     if (d > 0) {
       const survivors = atRisk - d;
@@ -231,7 +276,7 @@ function fitFromCounts(counts: SurvivalCounts, confType: ConfType, confLevel: nu
         hi = Math.min(s + half, 1);
       }
     }
-    times[i] = counts.time[i];
+    times[i] = time;
     nRisk[i] = atRisk;
     nEvent[i] = d;
     nCensor[i] = c;
@@ -244,6 +289,11 @@ function fitFromCounts(counts: SurvivalCounts, confType: ConfType, confLevel: nu
     if (hi === hi) upper[i] = hi;
     else upper[i] = null;
     atRisk -= d + c;
+  }
+  if (row < size) {
+    for (const column of [times, nRisk, nEvent, nCensor, survival, stdErr, cumHazStdErr, lower, upper]) {
+      column.length = row;
+    }
   }
   return {
     n,
@@ -632,7 +682,7 @@ export function medianFollowUp(
   options?: KaplanMeierOptions,
 ): {median: number | null; lower: number | null; upper: number | null} {
   const {confType, confLevel, timefix} = checkOptions(options);
-  const reverse = fitFromCounts(tabulateSurvival(time, event, true, timefix), confType, confLevel);
+  const reverse = fitSorted(sortSurvival(time, event, true), timefix, confType, confLevel);
   const [row] = quantiles(reverse, [0.5]);
   return {median: row.quantile, lower: row.lower, upper: row.upper};
 }

@@ -1,6 +1,6 @@
 /**
  * Shared machinery for the survival modules (`kaplan-meier.ts`, `log-rank.ts`): argument checks with precise
- * error messages, and the sort that turns n rows of (time, event) into one row per distinct time.
+ * error messages, the sort of n rows of (time, event) by time, and R's timefix rule for near-tied times.
  *
  * The sort is a least-significant-digit radix sort on the IEEE-754 bit patterns of the times (for non-negative
  * doubles the bit pattern orders like the number). The event flag rides in the sign bit, which the sort
@@ -176,23 +176,21 @@ export function timefixGroups(times: Float64Array, size: number): {map: Int32Arr
   return {map, size: g + 1};
 }
 
-/** One row per distinct time: counts of events and censorings, in increasing time order. */
-export interface SurvivalCounts {
+/** Rows sorted by time, the event flag in the sign bit (see sortByMagnitude). */
+export interface SortedSurvival {
   n: number;
   nEvents: number;
-  /** number of distinct times */
-  size: number;
-  time: Float64Array;
-  nEvent: Int32Array;
-  nCensor: Int32Array;
+  /** keys sorted by |key| = time; sign bit set for events */
+  keys: Float64Array;
+  /** Uint32Array view of `keys` (the sign bit is bit 31 of word 2 i + HIGH_WORD) */
+  words: Uint32Array;
 }
 
 /**
- * Tabulates (time, event) into distinct times with their event and censoring counts. Checks every argument.
- * `flip` swaps events and censorings (for the reverse Kaplan–Meier estimate of follow-up); `timefix` merges
- * near-tied times as R does.
+ * Checks (time, event) and sorts the rows by time. `flip` swaps events and censorings (for the reverse
+ * Kaplan–Meier estimate of follow-up). Working memory: two Float64Arrays of length n.
  */
-export function tabulateSurvival(time: unknown, event: unknown, flip = false, timefix = true): SurvivalCounts {
+export function sortSurvival(time: unknown, event: unknown, flip = false): SortedSurvival {
   const n = checkSurvivalArguments(time, event);
   const t = time as ArrayLike<unknown>;
   const e = event as ArrayLike<unknown>;
@@ -216,49 +214,30 @@ export function tabulateSurvival(time: unknown, event: unknown, flip = false, ti
     } else keys[i] = tt;
     countDigits(histogram, keyWords[2 * i + LO], keyWords[2 * i + HI]);
   }
-  const scratch = new Float64Array(n);
-  const sorted = sortByMagnitude(keys, scratch, histogram);
-  const words = new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n);
-  // the distinct times go into whichever buffer does not hold the sorted keys: 2 arrays of n doubles in all
-  const times = sorted === keys ? scratch : keys;
-  const nEvent = new Int32Array(n);
-  const nCensor = new Int32Array(n);
-  let u = -1;
+  const sorted = sortByMagnitude(keys, new Float64Array(n), histogram);
+  return {n, nEvents, keys: sorted, words: new Uint32Array(sorted.buffer, sorted.byteOffset, 2 * n)};
+}
+
+/**
+ * R's timefix scale: the mean of the distinct times of sorted keys (aeqSurv's mean(abs(y))), and their number.
+ * Two distinct neighbours a < b are tied when b - a <= TIMEFIX_TOLERANCE or (b - a) / mean <= TIMEFIX_TOLERANCE.
+ */
+export function distinctTimes(keys: Float64Array): {count: number; mean: number} {
+  let count = 0;
+  let sum = 0;
+  let comp = 0;
   let prev = -1;
-  for (let i = 0; i < n; i++) {
-    const v = Math.abs(sorted[i]);
+  for (let i = 0; i < keys.length; i++) {
+    const v = Math.abs(keys[i]);
     if (v !== prev) {
-      u++;
-      times[u] = v;
+      count++;
+      const t = sum + v;
+      comp += Math.abs(sum) >= v ? sum - t + v : v - t + sum;
+      sum = t;
       prev = v;
     }
-    if (words[2 * i + HI] >>> 31) nEvent[u]++;
-    else nCensor[u]++;
   }
-  let size = u + 1;
-  const merged = timefix ? timefixGroups(times, size) : null;
-  if (merged) {
-    // fold each run of near-tied times into its first row (rows only move down, so in place is safe)
-    const {map} = merged;
-    for (let i = 1; i < size; i++) {
-      const g = map[i];
-      if (g === map[i - 1]) {
-        nEvent[g] += nEvent[i];
-        nCensor[g] += nCensor[i];
-      } else {
-        times[g] = times[i];
-        nEvent[g] = nEvent[i];
-        nCensor[g] = nCensor[i];
-      }
-    }
-    size = merged.size;
-  }
-  return {
-    n,
-    nEvents,
-    size,
-    time: times.subarray(0, size),
-    nEvent: nEvent.subarray(0, size),
-    nCensor: nCensor.subarray(0, size),
-  };
+  return {count, mean: count === 0 ? 0 : (sum + comp) / count};
 }
+
+export {TIMEFIX_TOLERANCE};
