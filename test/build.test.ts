@@ -8,6 +8,7 @@ import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, syml
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {browserUnavailable, launchBrowser} from "./support/browser.js";
+import {builtDataText} from "./support/built.js";
 
 const root = new URL("..", import.meta.url).pathname;
 
@@ -42,12 +43,9 @@ function files(dir: string, prefix = ""): string[] {
     .sort();
 }
 
-/** The text of the built loader output `data/<name>.<hash>.json`. */
+/** The text of the built loader output `data/<name>.json` in the copy. */
 function builtData(dir: string, name: string): string {
-  const folder = join(dir, "dist", "_file", "data");
-  const hits = readdirSync(folder).filter((f) => f.startsWith(`${name}.`) && f.endsWith(".json"));
-  assert.equal(hits.length, 1, `expected one built ${name} file, found ${hits.join(", ")}`);
-  return readFileSync(join(folder, hits[0]), "utf8");
+  return builtDataText(join(dir, "dist"), name);
 }
 
 // A probe loader whose output depends on one file in data/ and one module in loaders/, and a page showing

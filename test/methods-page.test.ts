@@ -4,22 +4,20 @@
 // quantile(fit, 0.5) from R 4.2.2 / survival 3.5.3: log 27 (18, 48), log-log 27 (13, 34), plain 27 (18, 34).
 import {after, before, describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {existsSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {auditPage, browserUnavailable, launchBrowser, settle} from "./support/browser.js";
 import {serveStatic, type StaticServer} from "./support/static-server.js";
+import {builtData} from "./support/built.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = join(root, "dist");
 const skip = browserUnavailable();
 
-/** The built validation.json (dist/_file/data/validation.<hash>.json). */
+/** The built validation.json. */
 function builtValidation(): {rows: unknown[]; maxRelDiff: number; allOk: boolean} {
-  const folder = join(dist, "_file", "data");
-  const [file] = readdirSync(folder).filter((f) => /^validation\.[0-9a-f]+\.json$/.test(f));
-  assert.ok(file, `no built validation.json in ${folder}`);
-  return JSON.parse(readFileSync(join(folder, file), "utf8"));
+  return builtData(dist, "validation");
 }
 
 describe("Methods page in Chromium", {skip: skip ?? false}, () => {

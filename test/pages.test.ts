@@ -5,21 +5,19 @@
 // postoperative death an event; 1/3 = 33.3% when it is censored).
 import {after, before, describe, test} from "node:test";
 import assert from "node:assert/strict";
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {auditPage, browserUnavailable, launchBrowser, settle} from "./support/browser.js";
 import {serveStatic, type StaticServer} from "./support/static-server.js";
+import {builtData} from "./support/built.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const dist = join(root, "dist");
 const skip = browserUnavailable();
 
 function builtClaims(): {id: string; status: string}[] {
-  const folder = join(dist, "_file", "data");
-  const [file] = readdirSync(folder).filter((f) => /^claims\.[0-9a-f]+\.json$/.test(f));
-  assert.ok(file, `no built claims.json in ${folder}`);
-  return JSON.parse(readFileSync(join(folder, file), "utf8"));
+  return builtData(dist, "claims");
 }
 
 describe("notebook pages in Chromium", {skip: skip ?? false}, () => {
