@@ -100,41 +100,88 @@ export function sortByMagnitude(keys: Float64Array, scratch?: Float64Array, hist
     const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
     for (let i = 0; i < n; i++) countDigits(counts, words[2 * i + LO], words[2 * i + HI]);
   }
-  let src = keys;
-  let dst = scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n);
-  const offsets = new Int32Array(2048);
-  for (let pass = 0; pass < 6; pass++) {
-    const [word, shift, width] = DIGITS[pass];
-    const base = pass * 2048;
-    const size = 1 << width;
-    const mask = size - 1;
-    // skip a pass when every key has the same digit
-    let skip = false;
-    for (let b = 0; b < size; b++) {
-      const c = counts[base + b];
-      if (c === n) {
-        skip = true;
-        break;
-      }
-      if (c !== 0) break;
-    }
-    if (skip) continue;
-    let sum = 0;
-    for (let b = 0; b < size; b++) {
-      offsets[b] = sum;
-      sum += counts[base + b];
-    }
-    const srcWords = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
-    const w = word === 0 ? LO : HI;
-    for (let i = 0; i < n; i++) {
-      const digit = (srcWords[2 * i + w] >>> shift) & mask;
-      dst[offsets[digit]++] = src[i];
-    }
-    const t = src;
-    src = dst;
-    dst = t;
+  const buffers = {src: keys, dst: scratch && scratch.length >= n ? scratch.subarray(0, n) : new Float64Array(n)};
+  const lowVaries = !constantDigit(counts, 0, n) || !constantDigit(counts, 1, n) || !constantDigit(counts, 2, n);
+  if (!lowVaries) {
+    // e.g. whole-day times: the low word is the same for every key, the high word orders them
+    for (let pass = 3; pass < 6; pass++) radixPass(buffers, counts, pass, n);
+    return buffers.src;
   }
-  return src;
+  // Continuous times: sort on the high word (3 passes), then order each run of equal high words by the low
+  // word with an insertion sort (runs are a few keys long when the times spread over many values). If the runs
+  // turn out long, fall back to the full six-pass sort (a permutation of the keys sorts like the keys).
+  for (let pass = 3; pass < 6; pass++) radixPass(buffers, counts, pass, n);
+  if (sortLowWithinRuns(buffers.src)) return buffers.src;
+  for (let pass = 0; pass < 6; pass++) radixPass(buffers, counts, pass, n);
+  return buffers.src;
+}
+
+/** True when every key has the same value of digit `pass`. */
+function constantDigit(counts: Int32Array, pass: number, n: number): boolean {
+  const base = pass * 2048;
+  const size = 1 << DIGITS[pass][2];
+  for (let b = 0; b < size; b++) {
+    const c = counts[base + b];
+    if (c === n) return true;
+    if (c !== 0) return false;
+  }
+  return false;
+}
+
+/** One stable counting-sort pass on digit `pass` from buffers.src into buffers.dst, then swaps them. */
+function radixPass(buffers: {src: Float64Array; dst: Float64Array}, counts: Int32Array, pass: number, n: number): void {
+  if (constantDigit(counts, pass, n)) return;
+  const [word, shift, width] = DIGITS[pass];
+  const base = pass * 2048;
+  const size = 1 << width;
+  const mask = size - 1;
+  const offsets = new Int32Array(size);
+  let sum = 0;
+  for (let b = 0; b < size; b++) {
+    offsets[b] = sum;
+    sum += counts[base + b];
+  }
+  const {src, dst} = buffers;
+  const srcWords = new Uint32Array(src.buffer, src.byteOffset, 2 * n);
+  const w = word === 0 ? LO : HI;
+  for (let i = 0; i < n; i++) {
+    const digit = (srcWords[2 * i + w] >>> shift) & mask;
+    dst[offsets[digit]++] = src[i];
+  }
+  buffers.src = dst;
+  buffers.dst = src;
+}
+
+const MAX_RUN = 32;
+
+/**
+ * Keys sorted by the high word's 31 magnitude bits: sorts each run of equal high words by the low word
+ * (insertion sort). Returns false, leaving a permutation, as soon as a run is longer than MAX_RUN.
+ */
+function sortLowWithinRuns(keys: Float64Array): boolean {
+  const n = keys.length;
+  const words = new Uint32Array(keys.buffer, keys.byteOffset, 2 * n);
+  let start = 0;
+  while (start < n) {
+    const h = words[2 * start + HI] & 0x7fffffff;
+    let end = start + 1;
+    while (end < n && (words[2 * end + HI] & 0x7fffffff) === h) end++;
+    if (end - start > 1) {
+      if (end - start > MAX_RUN) return false;
+      for (let i = start + 1; i < end; i++) {
+        const value = keys[i];
+        const lo = words[2 * i + LO];
+        let j = i - 1;
+        while (j >= start && words[2 * j + LO] > lo) {
+          keys[j + 1] = keys[j];
+          j--;
+        }
+        keys[j + 1] = value;
+      }
+    }
+    start = end;
+  }
+  return true;
 }
 
 /** Index (0 or 1) of the 32-bit word holding the sign bit, in a Uint32Array view of a Float64Array. */

@@ -242,6 +242,18 @@ describe("properties (seeded random data)", () => {
       });
     }
   }
+  test("times that differ only in their low 32 bits are still ordered exactly (timefix off)", () => {
+    // 2,000 distinct times within 1e-9 of 1000 share the high word of their bit pattern: the sort's fallback
+    const n = 2000;
+    const times = Array.from({length: n}, (_, i) => 1000 + i * 5e-13);
+    const order = permutation(5, n);
+    const events = times.map((_, i) => i % 3 === 0 ? 0 : 1);
+    const fit = kaplanMeier(shuffled(times, order), shuffled(events, order), {timefix: false});
+    assert.deepEqual(fit.time, times);
+    assert.deepEqual(fit.nEvent, events);
+    // and with R's timefix they are all one time
+    assert.deepEqual(kaplanMeier(times, events).time, [1000]);
+  });
   test("typed arrays and boolean events give the same fit as plain arrays", () => {
     const data = randomData(9, 300, false);
     const fit = kaplanMeier(data.time, data.event);
