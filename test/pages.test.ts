@@ -148,6 +148,21 @@ describe("notebook pages in Chromium", {skip: skip ?? false}, () => {
     }
   });
 
+  test("reconstruction: the audit's counts and the canonical table's check are on the page", async () => {
+    type Audit = {scenarios: {id: string; count: string}[]; canonical: {required: string[]; satisfies: string[]}};
+    const audit = builtData<Audit>(dist, "feasibility");
+    const count = (id: string) => BigInt(audit.scenarios.find((s) => s.id === id)!.count).toLocaleString("en-GB");
+    // Issue 6's known count: death an event at month 0, the two landmarks only, monthly grid.
+    assert.equal(count("death-event/d0/dfs-landmarks"), "25,640,493,840");
+    const {page, problems} = await open("/reconstruction");
+    const text = await page.locator("main").innerText();
+    assert.ok(text.includes("25,640,493,840"), "the d = 0 landmark count is shown");
+    assert.ok(text.includes(count(audit.canonical.required[1])), "the count under every figure is shown");
+    for (const id of audit.canonical.required) assert.ok(audit.canonical.satisfies.includes(id), `the canonical table satisfies ${id}`);
+    assert.deepEqual(await problems(), []);
+    await page.close();
+  });
+
   test("a CSV download holds the table's rows", async () => {
     const {page} = await open("/cohort");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "Download CSV (patients.csv)"}).click()]);
