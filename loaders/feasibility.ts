@@ -428,6 +428,11 @@ interface Layer {
   nodes: Node[];
   F: bigint[];
   B: bigint[];
+  /**
+   * On a quiet time, states 0..carried-1 are the previous layer's states, each reached by staying put (those
+   * transitions are implicit: not in `edges`). 0 on a busy time, where every transition is in `edges`.
+   */
+  carried: number;
 }
 
 interface Run {
@@ -585,14 +590,23 @@ function run(p: FeasibilityProblem, mode: Mode, phase: Phase | null = null): Run
     prev = phase.nodes;
     prevF = phase.F;
     for (let k = 0; k < fromLayer; k++) {
-      layers.push({nodes: [], F: [], B: []});
+      layers.push({nodes: [], F: [], B: [], carried: 0});
       edges.push([]);
     }
     if (fromLayer >= 0) {
-      layers.push({nodes: prev, F: prevF, B: []});
+      layers.push({nodes: prev, F: prevF, B: [], carried: 0});
       edges.push([]);
     }
   }
+
+  // Quiet times: no check, snapshot or forced item happens there, so staying put maps every state to itself.
+  // There the layer starts as a copy of the previous one, keeps its index, and only the placements are added (and
+  // recorded as edges); the checks of the placements are unchanged. (An even-n sample median tracks a time in the
+  // state, so every time is busy then.)
+  const busy = new Set<number>([0, fromLayer + 1, K, d, ...lmUnit, sNeededUntil + 1]);
+  for (const t of [kmMedian, sampleMedian, rangeMin, rangeMax, osCheckAt, fuMin, fuMedian, fuMax, W1, W2]) if (t >= 0) busy.add(t);
+  const everyTimeBusy = hasSampleMedian && !oddN;
+  let prevIndex: Map<number, Map<number, number>> | null = null;
 
   for (let k = fromLayer + 1; k <= toLayer; k++) {
     const deathHere = deathIn && d === k;
@@ -600,9 +614,10 @@ function run(p: FeasibilityProblem, mode: Mode, phase: Phase | null = null): Run
     const deathEventHere = deathHere && deathEvent ? 1 : 0;
     const deathAt = deathHere ? 1 : 0;
     const deathLater = d > k;
-    const index = new Map<number, Map<number, number>>();
-    const nodes: Node[] = [];
-    const F: bigint[] = [];
+    const quiet = !everyTimeBusy && prevIndex !== null && !busy.has(k);
+    const index: Map<number, Map<number, number>> = quiet ? prevIndex! : new Map();
+    const nodes: Node[] = quiet ? prev.slice() : [];
+    const F: bigint[] = quiet ? prevF.slice() : [];
     const edgeList: number[] = [];
     const final = k === K;
     const collapseNow = collapse && k > sNeededUntil;
@@ -656,6 +671,7 @@ function run(p: FeasibilityProblem, mode: Mode, phase: Phase | null = null): Run
         }
         const e1 = node.e + kE;
         for (let kC = final ? maxC : 0; kC <= maxC; kC++) {
+          if (quiet && kE === 0 && kC === 0) continue; // already carried over
           const c1 = node.c + kC;
           const atT = kE + kC + deathAt;
           const placedAfter = placedBefore + atT;
@@ -759,14 +775,15 @@ function run(p: FeasibilityProblem, mode: Mode, phase: Phase | null = null): Run
         }
       }
     }
-    layers.push({nodes, F, B: []});
+    layers.push({nodes, F, B: [], carried: quiet ? prev.length : 0});
     edges.push(edgeList);
     prev = nodes;
     prevF = F;
+    prevIndex = index;
     if (nodes.length === 0) {
       // Nothing survives: the remaining layers are empty.
       for (let j = k + 1; j <= toLayer; j++) {
-        layers.push({nodes: [], F: [], B: []});
+        layers.push({nodes: [], F: [], B: [], carried: 0});
         edges.push([]);
       }
       break;
@@ -782,8 +799,9 @@ function backward(r: Run): void {
   const K = r.problem.gridUnits;
   r.layers[K].B = r.layers[K].nodes.map(() => 1n);
   for (let k = K; k >= 1; k--) {
-    const B = r.layers[k - 1].nodes.map(() => 0n);
     const to = r.layers[k].B;
+    const carried = r.layers[k].carried;
+    const B = r.layers[k - 1].nodes.map((_, i) => (i < carried ? to[i] : 0n));
     const list = r.edges[k];
     for (let i = 0; i < list.length; i += 2) B[list[i]] += to[list[i + 1]];
     r.layers[k - 1].B = B;
@@ -1113,6 +1131,10 @@ function rmstDistribution(r: Run, tau: number): Figures["rmst60"] {
   for (let k = 1; k < tau; k++) {
     const b = layers[k];
     const incoming: SumDist[][] = b.nodes.map(() => []);
+    for (let i = 0; i < b.carried; i++) {
+      const src = dists[i];
+      if (src !== null && alive(b, i)) incoming[i].push(src);
+    }
     const list = edges[k];
     for (let i = 0; i < list.length; i += 2) {
       const src = dists[list[i]];
