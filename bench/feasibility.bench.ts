@@ -3,8 +3,7 @@
 //
 // Three measurements:
 // - the loader as the build runs it, `npx tsx src/data/feasibility.json.ts` in a fresh process (start-up, module
-//   transpilation, parsing the patient table, the audit, the JSON), against an empty script started the same way,
-//   and against the same loader with V8's optimising compiler left on (FEASIBILITY_FULL_JIT=1; see the loader);
+//   transpilation, parsing the patient table, the audit, the JSON), against an empty script started the same way;
 // - the audit alone in this process: the first run (cold, JIT warm-up included) and warm repeats;
 // - the warm audit per scenario group.
 // Issue 6's target is the whole audit inside the build in under 2 s. On a shared 2-core machine the wall times
@@ -24,9 +23,9 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-function wall(args: string[], env: Record<string, string> = {}): number {
+function wall(args: string[]): number {
   const t0 = performance.now();
-  const r = spawnSync("npx", args, {cwd: root, stdio: ["ignore", "ignore", "inherit"], env: {...process.env, ...env}});
+  const r = spawnSync("npx", args, {cwd: root, stdio: ["ignore", "ignore", "inherit"], env: process.env});
   if (r.status !== 0) throw new Error(`npx ${args.join(" ")} failed with status ${r.status}`);
   return performance.now() - t0;
 }
@@ -34,11 +33,9 @@ function wall(args: string[], env: Record<string, string> = {}): number {
 const empty = join(mkdtempSync(join(tmpdir(), "feasibility-bench-")), "empty.ts");
 writeFileSync(empty, "process.stdout.write('');\n");
 const loaderMs: number[] = [];
-const fullJitMs: number[] = [];
 const emptyMs: number[] = [];
 for (let i = 0; i < PROCESS_RUNS; i++) {
   loaderMs.push(wall(["tsx", "src/data/feasibility.json.ts"]));
-  fullJitMs.push(wall(["tsx", "src/data/feasibility.json.ts"], {FEASIBILITY_FULL_JIT: "1"}));
   emptyMs.push(wall(["tsx", empty]));
 }
 
@@ -67,10 +64,9 @@ console.log(`Feasibility audit: ${first.scenarios.length} scenarios on the ${fir
 console.log("| measurement | runs | first (ms) | median (ms) | min (ms) |");
 console.log("|---|---:|---:|---:|---:|");
 console.log(`| loader, fresh process (npx tsx src/data/feasibility.json.ts) | ${PROCESS_RUNS} | ${loaderMs[0].toFixed(0)} | ${median(loaderMs).toFixed(0)} | ${Math.min(...loaderMs).toFixed(0)} |`);
-console.log(`| same loader, optimising compiler on (FEASIBILITY_FULL_JIT=1) | ${PROCESS_RUNS} | ${fullJitMs[0].toFixed(0)} | ${median(fullJitMs).toFixed(0)} | ${Math.min(...fullJitMs).toFixed(0)} |`);
 console.log(`| empty script, fresh process (npx tsx) | ${PROCESS_RUNS} | ${emptyMs[0].toFixed(0)} | ${median(emptyMs).toFixed(0)} | ${Math.min(...emptyMs).toFixed(0)} |`);
-console.log(`| audit in process (all tiers), cold (first run) | 1 | ${coldMs.toFixed(0)} | | |`);
-console.log(`| audit in process (all tiers), warm | ${WARM_RUNS} | ${warmMs[0].toFixed(0)} | ${median(warmMs).toFixed(0)} | ${Math.min(...warmMs).toFixed(0)} |`);
+console.log(`| audit in process cold (first run) | 1 | ${coldMs.toFixed(0)} | | |`);
+console.log(`| audit in process warm | ${WARM_RUNS} | ${warmMs[0].toFixed(0)} | ${median(warmMs).toFixed(0)} | ${Math.min(...warmMs).toFixed(0)} |`);
 console.log("\n| scenario group (warm, own cache) | scenarios | ms |");
 console.log("|---|---:|---:|");
 for (const [name, ms] of groups) {

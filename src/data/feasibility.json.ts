@@ -4,18 +4,9 @@
 // table (data/patients.csv) is one of the solutions. Output (BigInts as decimal strings):
 //   {grid, readings, scenarios: Scenario[], canonical}
 // The build stops if the canonical table is not a solution of the required scenarios.
-//
-// Speed: the audit is a few hundred milliseconds of work in short, large functions. V8's optimising compiler
-// (TurboFan) compiles those functions concurrently at a cost of hundreds of milliseconds of CPU each, more than it
-// saves here; on the shared 2-core machine that nearly doubled the loader's time (bench/feasibility.bench.ts). So
-// this process stops at V8's baseline tier before the audit's modules are loaded (hence the dynamic imports). It
-// changes no result. FEASIBILITY_FULL_JIT=1 keeps the default tiers (for the benchmark's comparison).
 import {readFileSync} from "node:fs";
-import v8 from "node:v8";
-
-if (process.env.FEASIBILITY_FULL_JIT !== "1") v8.setFlagsFromString("--max-opt=1");
-const {analysisTable, parsePatients} = await import("../../loaders/cohort.js");
-const {checkConfiguration, configurationFromRows, feasibilityAudit, scenarioId, scenarioOptionsList} = await import("../../loaders/feasibility.js");
+import {analysisTable, parsePatients} from "../../loaders/cohort.js";
+import {checkConfiguration, configurationFromRows, feasibilityAudit, scenarioId, scenarioOptionsList} from "../../loaders/feasibility.js";
 
 const FILE = "data/patients.csv";
 const text = readFileSync(new URL("../../data/patients.csv", import.meta.url), "utf8");
