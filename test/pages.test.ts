@@ -88,6 +88,34 @@ describe("notebook pages in Chromium", {skip: skip ?? false}, () => {
     }
   });
 
+  // What each page computes itself (with arquero or the loaders modules), shown as "This reproduction". Expected:
+  // the abstract's figures, which data/patients.csv reproduces (see data/README.md), and for the survival
+  // estimates the exact Kaplan–Meier fractions 10/11 = 90.9%, 10/33 = 30.3%, 10/99 = 10.1%.
+  const expectedOurs: Record<string, Record<string, RegExp>> = {
+    "/cohort": {"Patients identified": /^12$/, "Age at diagnosis, median (range), years": /^62 \(32–78\)$/, "Surgery with curative intent / cytoreductive": /^11 \/ 1$/},
+    "/survival": {"2-year overall survival": /^90\.9% \(95% CI/, "5-year overall survival": /^90\.9% \(95% CI/, "2-year disease-free survival": /^30\.3% \(95% CI/, "5-year disease-free survival": /^10\.1% \(95% CI/, "Median disease-free period (Kaplan–Meier)": /^17 months/, "Follow-up period": /^median 43 \(3–72\) months$/},
+    "/recurrence": {"Patients with recurrent disease": /^8 of 11$/, "Treatment of the recurrence: further surgery / RFA / imatinib": /^3 \/ 2 \/ 8$/, "Disease-free at last contact: total (after the first resection + after further treatment)": /^4 \(2 \+ 2\)$/},
+    "/outcomes": {"Overall morbidity": /^50\.0% \(6 of 12\)$/, "Postoperative deaths": /^1$/},
+    "/early-vs-late": {"Association between early recurrence and characteristics": /^none: smallest p = 0\.714$/},
+  };
+  for (const [path, expected] of Object.entries(expectedOurs)) {
+    test(`${path}: the page's own numbers beside the paper's`, async () => {
+      const {page, problems} = await open(path);
+      const shown = await page.locator(".comparison").evaluateAll((els) =>
+        els.map((el) => ({label: el.getAttribute("aria-label") ?? "", values: [...el.querySelectorAll(".value")].map((v) => v.textContent ?? ""), status: el.querySelector(".status")?.textContent ?? ""}))
+      );
+      for (const [label, pattern] of Object.entries(expected)) {
+        const box = shown.find((b) => b.label === label);
+        assert.ok(box, `${path}: no comparison "${label}" (have: ${shown.map((b) => b.label).join("; ")})`);
+        assert.match(box.values[1], pattern, `${path}: ${label}`);
+        assert.ok(box.values[0].length > 0, `${path}: ${label} shows no paper figure`);
+        assert.equal(box.status, "reproduced", `${path}: ${label}`);
+      }
+      assert.deepEqual(await problems(), [], path);
+      await page.close();
+    });
+  }
+
   test("survival: landmark 24 shows 30% disease-free survival", async () => {
     const {page, problems} = await open("/survival");
     assert.equal(await page.locator("#landmark-dfs").innerText(), "30%");
