@@ -37,17 +37,8 @@ export interface ReferenceFit {
   table: ReferenceTable;
   quantiles: {probs: number[]; quantile: RefNumber[]; lower: RefNumber[]; upper: RefNumber[]};
   print_table: {rmean_tau: number; rmean: RefNumber; se_rmean: RefNumber; [key: string]: unknown};
-  landmarks: {
-    times_requested: number[];
-    time: RefNumber[];
-    n_risk: RefNumber[];
-    n_event: RefNumber[];
-    n_censor: RefNumber[];
-    surv: RefNumber[];
-    std_err_surv: RefNumber[];
-    lower: RefNumber[];
-    upper: RefNumber[];
-  };
+  /** summary(fit, times = …): the table's columns but the cumulative-hazard SE, at the requested times R kept. */
+  landmarks: Omit<ReferenceTable, "std_err_cumhaz"> & {times_requested: number[]};
 }
 
 export interface ReferenceCurve {

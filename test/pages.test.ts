@@ -116,6 +116,20 @@ describe("notebook pages in Chromium", {skip: skip ?? false}, () => {
     });
   }
 
+  test("prose computed from the data says what the data say", async () => {
+    // The build-time fits (src/data/survival.json.ts, Node) and the page's own fits (browser) are the same module.
+    const survival = await open("/survival");
+    const text = await survival.page.locator("main").innerText();
+    assert.match(text, /are identical, value for value for all three CI types/);
+    // data/patients.csv: the follow-up claim reproduces, so the prose says it matches.
+    assert.match(text, /"43 \(3–72\)" matches\s+the plain median and range/);
+    await survival.page.close();
+    // data/patients.csv: all 8 patients with a recurrence have recurrence_imatinib = yes.
+    const recurrence = await open("/recurrence");
+    assert.match(await recurrence.page.locator("main").innerText(), /every patient with a recurrence received imatinib here/);
+    await recurrence.page.close();
+  });
+
   test("survival: landmark 24 shows 30% disease-free survival", async () => {
     const {page, problems} = await open("/survival");
     assert.equal(await page.locator("#landmark-dfs").innerText(), "30%");
